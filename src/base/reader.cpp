@@ -1,0 +1,88 @@
+#include "base/reader.hpp"
+
+#include "base/utf8.hpp"
+
+namespace weft {
+
+uint64_t Reader::leb_unsigned(unsigned bits) {
+  const unsigned max_bytes = (bits + 6) / 7;
+  uint64_t result = 0;
+  for (unsigned i = 0; i < max_bytes; ++i) {
+    if (pos_ >= end_) {
+      fail("unexpected end");
+      return 0;
+    }
+    const uint8_t byte = *pos_++;
+    const unsigned shift = 7 * i;
+    if (i == max_bytes - 1) {
+      if (byte & 0x80) {
+        fail_at(offset() - 1, "integer representation too long");
+        return 0;
+      }
+      // Bits beyond `bits` in the last byte must be zero.
+      const unsigned used = bits - shift;
+      if (used < 7 && (byte >> used) != 0) {
+        fail_at(offset() - 1, "integer too large");
+        return 0;
+      }
+    }
+    result |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return result;
+  }
+  return result;
+}
+
+int64_t Reader::leb_signed(unsigned bits) {
+  const unsigned max_bytes = (bits + 6) / 7;
+  uint64_t result = 0;
+  for (unsigned i = 0; i < max_bytes; ++i) {
+    if (pos_ >= end_) {
+      fail("unexpected end");
+      return 0;
+    }
+    const uint8_t byte = *pos_++;
+    const unsigned shift = 7 * i;
+    if (i == max_bytes - 1) {
+      if (byte & 0x80) {
+        fail_at(offset() - 1, "integer representation too long");
+        return 0;
+      }
+      // The unused high bits of the last byte must all equal the sign bit.
+      const unsigned used = bits - shift;  // 1..7 payload bits that belong to the value
+      if (used < 7) {
+        const int8_t sign_extended = static_cast<int8_t>(static_cast<uint8_t>(byte << 1)) >> 1;
+        const int8_t expected = static_cast<int8_t>(static_cast<uint8_t>(byte << (8 - used))) >>
+                                (8 - used);
+        if (sign_extended != expected) {
+          fail_at(offset() - 1, "integer too large");
+          return 0;
+        }
+      }
+    }
+    result |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) {
+      const unsigned total = shift + 7;
+      if (total < 64 && (byte & 0x40)) result |= ~uint64_t{0} << total;
+      return static_cast<int64_t>(result);
+    }
+  }
+  return static_cast<int64_t>(result);
+}
+
+std::string_view Reader::name() {
+  const uint32_t length = u32();
+  if (failed_) return {};
+  if (length > remaining()) {
+    fail("unexpected end");
+    return {};
+  }
+  const uint8_t* p = pos_;
+  if (!is_valid_utf8(p, length)) {
+    fail("malformed UTF-8 encoding");
+    return {};
+  }
+  pos_ += length;
+  return {reinterpret_cast<const char*>(p), length};
+}
+
+}  // namespace weft
