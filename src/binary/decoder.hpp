@@ -7,12 +7,14 @@
 #include <span>
 
 #include "base/result.hpp"
+#include "ir/features.hpp"
 #include "ir/module.hpp"
 
 namespace weft::binary {
 
 // Errors are ErrorKind::Malformed with the byte offset of the fault and the spec's wording
 // ("magic header not detected", "unexpected end", "integer too large", ...).
-Result<ir::Module> decode_module(std::span<const uint8_t> bytes);
+Result<ir::Module> decode_module(std::span<const uint8_t> bytes,
+                                 const ir::Features& features = ir::Features::wasm2());
 
 }  // namespace weft::binary

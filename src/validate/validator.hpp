@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/result.hpp"
+#include "ir/features.hpp"
 #include "ir/module.hpp"
 
 namespace weft::validate {
@@ -10,6 +11,7 @@ namespace weft::validate {
 // ErrorKind::Invalid with the spec's wording ("type mismatch", "unknown local 3", ...) and the
 // byte offset of the offending instruction where there is one. Malformed instruction bytes
 // (unknown opcodes, bad immediates) come back as ErrorKind::Malformed.
-Result<void> validate_module(const ir::Module& module);
+Result<void> validate_module(const ir::Module& module,
+                             const ir::Features& features = ir::Features::wasm2());
 
 }  // namespace weft::validate
