@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Quick start, step 1: install what weft needs (Debian 12), build it, and run it on an example.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh build
+weft=build/tools/weft/weft
+echo "== weft validate examples/fac.wat"
+"$weft" validate examples/fac.wat && echo "valid"
+echo "== weft wast examples/fac.wast"
+"$weft" wast examples/fac.wast
