@@ -14,6 +14,7 @@
 
 #include "base/result.hpp"
 #include "ir/types.hpp"
+#include "text/v128_literal.hpp"
 #include "text/wat_parser.hpp"
 
 namespace weft::text {
@@ -45,10 +46,6 @@ enum class ValueKind : uint8_t {
   RefExtern,  // ref.extern N
   RefFunc,    // ref.func [index]
 };
-
-// Lane shape of a v128 constant.
-enum class V128Shape : uint8_t { I8x16, I16x8, I32x4, I64x2, F32x4, F64x2 };
-uint32_t lane_count(V128Shape shape);
 
 struct Value {
   ValueKind kind = ValueKind::I32;

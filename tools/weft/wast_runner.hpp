@@ -1,9 +1,8 @@
 // Runs one WAST script and counts its commands as passed, failed or skipped.
 //
-// What runs today is the front end: every module is decoded or parsed and validated, and every
-// assert_malformed / assert_invalid must be rejected for the right reason. Commands that need
-// execution (actions, assert_return, assert_trap, linking and instantiation) count as skipped
-// until weft has a runtime.
+// Modules are decoded or parsed, validated, lowered for the interpreter and instantiated in one
+// store, with the `spectest` host module registered; actions run in the interpreter. Bounds
+// checks use guard pages unless the environment sets WEFT_BOUNDS_CHECKS=explicit.
 #pragma once
 
 #include <string>

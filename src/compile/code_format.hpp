@@ -1,0 +1,73 @@
+// The interpreter's code format, which compile/ emits and interp/ executes (interp_ops.def
+// lists the operations and their cell layouts).
+//
+// Direct threading: an operation is a run of 8-byte cells whose first word is the address of
+// its handler; operands follow. compile/ does not know the handlers: the lowering takes the
+// handler table (indexed by Op) from interp/ and writes addresses as it emits.
+//
+// Frames: a function's frame is an array of 8-byte slots [params | locals | temps], where the
+// temp for operand-stack height h sits at slot (num_locals + h), so all paths meeting at a
+// label agree on where values are. i32 values are zero-extended, floats raw bits, references
+// pointers. A callee's frame starts at the caller's first argument slot; results come back in
+// the callee's slots 0..n-1, which are the caller's temps at the same heights.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace weft::compile {
+
+using Cell = uint64_t;
+
+enum class Op : uint16_t {
+#define WEFT_IOP_UNARY(ident, fn, R, A) ident,
+#define WEFT_IOP_BINARY(ident, fn, R, A, B) ident, ident##Imm,
+#define WEFT_IOP_LOAD(ident, R, M) ident, ident##Chk,
+#define WEFT_IOP_STORE(ident, V, M) ident, ident##Chk,
+#define WEFT_IOP(ident) ident,
+#include "compile/interp_ops.def"
+#undef WEFT_IOP_UNARY
+#undef WEFT_IOP_BINARY
+#undef WEFT_IOP_LOAD
+#undef WEFT_IOP_STORE
+#undef WEFT_IOP
+  Count,
+};
+
+inline constexpr size_t kOpCount = static_cast<size_t>(Op::Count);
+
+// The handler address of every Op, provided by the interpreter.
+using HandlerTable = const void* const*;
+
+// Packs two slot offsets (or small indices) into one operand word.
+constexpr Cell pack(uint32_t low, uint32_t high) { return Cell{low} | (Cell{high} << 32); }
+constexpr uint32_t low_half(Cell c) { return static_cast<uint32_t>(c); }
+constexpr uint32_t high_half(Cell c) { return static_cast<uint32_t>(c >> 32); }
+constexpr uint32_t slot_offset(uint32_t slot) { return slot * 8; }
+
+// One function, lowered. Stable in memory once its ModuleCode is built (direct calls and
+// funcrefs point at it).
+struct CompiledFunc {
+  const Cell* code = nullptr;
+  uint32_t num_params = 0;   // slots holding the arguments on entry
+  uint32_t num_locals = 0;   // params + declared locals; [num_params, num_locals) start zeroed
+  uint32_t frame_slots = 0;  // the whole frame, temps included
+  uint32_t num_results = 0;
+  uint32_t type_index = 0;   // the module's type index
+  uint32_t func_index = 0;   // in the module's function index space
+};
+
+struct ModuleCode {
+  std::vector<CompiledFunc> funcs;        // one per defined function
+  std::vector<std::vector<Cell>> bodies;  // their code; never resized once built
+};
+
+// Where bounds are checked: by guard pages (the reservation faults), or by explicit compares.
+enum class BoundsChecks : uint8_t { GuardPages, Explicit };
+
+struct LowerOptions {
+  BoundsChecks bounds = BoundsChecks::Explicit;
+};
+
+}  // namespace weft::compile

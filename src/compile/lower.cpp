@@ -1,0 +1,819 @@
+// The lowering visitor: one pass over a validated body with BodyDecoder, keeping a symbolic
+// operand stack so that local.get and constants cost no instruction (INTERPRETER.md, section 4).
+//
+// Invariants that keep the folding sound:
+// - An entry is Temp (its value sits in the slot of its stack height), Local(x) (read slot x
+//   when consumed) or Const. Temps are written only at their own height, so they never alias.
+// - At every block, loop and if, the whole stack is written out (materialized): below a label's
+//   base everything is a Temp, and all paths reaching the label agree on where values are.
+// - local.set/tee x first writes out the pending Local(x) entries.
+// - A producer's destination is retargeted to a local only when it is the very last emitted
+//   instruction and no label was bound since.
+#include "compile/lower.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "validate/body_decoder.hpp"
+
+namespace weft::compile {
+namespace {
+
+using ir::Opcode;
+using validate::Instruction;
+
+constexpr size_t kNone = SIZE_MAX;
+// Frames are addressed with u32 byte offsets; keep them far below that.
+constexpr uint64_t kMaxFrameSlots = uint64_t{1} << 24;
+
+struct Entry {
+  enum Kind : uint8_t { Temp, Local, Const };
+  Kind kind = Temp;
+  uint32_t local = 0;
+  uint64_t value = 0;
+};
+
+enum class LabelKind : uint8_t { Function, Block, Loop, If };
+
+struct Label {
+  LabelKind kind = LabelKind::Block;
+  bool entered_live = true;
+  uint32_t base = 0;  // stack height below the label's parameters
+  uint32_t num_params = 0;
+  uint32_t num_results = 0;
+  size_t loop_start = 0;          // Loop: word index of the first instruction
+  size_t else_fixup = kNone;      // If: the BrUnless target word
+  std::vector<size_t> fixups;     // words that receive the label's end address
+  uint32_t arity() const { return kind == LabelKind::Loop ? num_params : num_results; }
+};
+
+Op op_from(Opcode op) {
+  switch (op) {
+#define WEFT_IOP_UNARY(ident, fn, R, A) \
+  case Opcode::ident: return Op::ident;
+#define WEFT_IOP_BINARY(ident, fn, R, A, B) \
+  case Opcode::ident: return Op::ident;
+#define WEFT_IOP_LOAD(ident, R, M) \
+  case Opcode::ident: return Op::ident;
+#define WEFT_IOP_STORE(ident, V, M) \
+  case Opcode::ident: return Op::ident;
+#define WEFT_IOP(ident)
+#include "compile/interp_ops.def"
+#undef WEFT_IOP_UNARY
+#undef WEFT_IOP_BINARY
+#undef WEFT_IOP_LOAD
+#undef WEFT_IOP_STORE
+#undef WEFT_IOP
+    default: return Op::Count;
+  }
+}
+
+enum class Shape : uint8_t { None, Unary, Binary, Load, Store };
+
+Shape shape_of(Opcode op) {
+  switch (op) {
+#define WEFT_IOP_UNARY(ident, fn, R, A) \
+  case Opcode::ident: return Shape::Unary;
+#define WEFT_IOP_BINARY(ident, fn, R, A, B) \
+  case Opcode::ident: return Shape::Binary;
+#define WEFT_IOP_LOAD(ident, R, M) \
+  case Opcode::ident: return Shape::Load;
+#define WEFT_IOP_STORE(ident, V, M) \
+  case Opcode::ident: return Shape::Store;
+#define WEFT_IOP(ident)
+#include "compile/interp_ops.def"
+#undef WEFT_IOP_UNARY
+#undef WEFT_IOP_BINARY
+#undef WEFT_IOP_LOAD
+#undef WEFT_IOP_STORE
+#undef WEFT_IOP
+    default: return Shape::None;
+  }
+}
+
+Op next_op(Op op) { return static_cast<Op>(static_cast<uint16_t>(op) + 1); }
+
+class Lowering {
+ public:
+  Lowering(const ir::Module& module, HandlerTable handlers, const LowerOptions& options,
+           ModuleCode& out)
+      : module_(module), handlers_(handlers), options_(options), out_(out) {}
+
+  template <class D>
+  void on_begin(D& d) {
+    num_locals_ = d.num_locals();
+  }
+  template <class D>
+  bool on_opcode(D&, Opcode, uint64_t) {
+    return true;
+  }
+  template <class D>
+  bool on_instruction(D& d, const Instruction& ins) {
+    if (lower(ins)) return true;
+    d.fail(error_kind_, ins.offset, error_);
+    return false;
+  }
+
+  // Prepares for the body of defined function `index`; call before decoding it.
+  void begin_function(uint32_t index) {
+    defined_index_ = index;
+    code_.clear();
+    relocs_.clear();
+    stack_.clear();
+    labels_.clear();
+    live_ = true;
+    max_height_ = 0;
+    producer_end_ = kNone;
+    const ir::Function& fn = module_.functions[index];
+    const ir::FuncType& type = module_.func_type(fn.type_index);
+    Label f;
+    f.kind = LabelKind::Function;
+    f.num_results = static_cast<uint32_t>(type.results.size());
+    labels_.push_back(f);
+  }
+
+  // Completes the function once the body is decoded.
+  Result<void> finish_function() {
+    const ir::Function& fn = module_.functions[defined_index_];
+    const ir::FuncType& type = module_.func_type(fn.type_index);
+    const uint64_t frame = uint64_t{num_locals_} + max_height_ + 1;
+    if (frame > kMaxFrameSlots) return Error{ErrorKind::OutOfMemory, "function frame too large"};
+    std::vector<Cell>& body = out_.bodies[defined_index_];
+    body = std::move(code_);
+    code_ = {};
+    for (size_t pos : relocs_) body[pos] = reinterpret_cast<uintptr_t>(body.data() + body[pos]);
+    CompiledFunc& cf = out_.funcs[defined_index_];
+    cf.code = body.data();
+    cf.num_params = static_cast<uint32_t>(type.params.size());
+    cf.num_locals = num_locals_;
+    cf.frame_slots = static_cast<uint32_t>(frame);
+    cf.num_results = static_cast<uint32_t>(type.results.size());
+    cf.type_index = fn.type_index;
+    cf.func_index = module_.num_imported_funcs + defined_index_;
+    return {};
+  }
+
+  bool check_frame() const { return uint64_t{num_locals_} + max_height_ < kMaxFrameSlots; }
+
+ private:
+  // --- Emission.
+  void emit_op(Op op) { code_.push_back(reinterpret_cast<uintptr_t>(handlers_[static_cast<size_t>(op)])); }
+  void emit(Cell c) { code_.push_back(c); }
+  size_t here() const { return code_.size(); }
+  // A word that will hold the address of `target` (a word index) once the code is final.
+  void emit_target(size_t target) {
+    relocs_.push_back(here());
+    emit(target);
+  }
+  size_t emit_fixup() {
+    relocs_.push_back(here());
+    emit(0);
+    return here() - 1;
+  }
+  void bind(size_t fixup) { code_[fixup] = here(); }
+  void label_bound() { producer_end_ = kNone; }
+
+  uint32_t temp(uint32_t height) const { return num_locals_ + height; }
+  static uint32_t off(uint32_t slot) { return slot_offset(slot); }
+
+  // --- Symbolic stack.
+  void push(Entry e) {
+    stack_.push_back(e);
+    max_height_ = std::max<uint32_t>(max_height_, static_cast<uint32_t>(stack_.size()));
+  }
+  void push_temp() { push(Entry{}); }
+  Entry pop() {
+    Entry e = stack_.back();
+    stack_.pop_back();
+    return e;
+  }
+  uint32_t height() const { return static_cast<uint32_t>(stack_.size()); }
+
+  // Writes `e` (consumed at `h`) into slot `dst` unless it is already there.
+  void move_to(const Entry& e, uint32_t h, uint32_t dst) {
+    switch (e.kind) {
+      case Entry::Temp:
+        if (temp(h) == dst) return;
+        emit_op(Op::Copy);
+        emit(pack(off(dst), off(temp(h))));
+        return;
+      case Entry::Local:
+        if (e.local == dst) return;
+        emit_op(Op::Copy);
+        emit(pack(off(dst), off(e.local)));
+        return;
+      case Entry::Const:
+        emit_op(Op::Const);
+        emit(pack(off(dst), 0));
+        emit(e.value);
+        return;
+    }
+  }
+  void materialize(uint32_t h) {
+    Entry& e = stack_[h];
+    if (e.kind == Entry::Temp) return;
+    move_to(e, h, temp(h));
+    e = Entry{};
+  }
+  void flush_all() {
+    for (uint32_t h = 0; h < height(); ++h) materialize(h);
+  }
+  // The slot offset of operand `e` consumed at height `h`; constants go to their temp slot.
+  uint32_t operand(const Entry& e, uint32_t h) {
+    switch (e.kind) {
+      case Entry::Temp: return off(temp(h));
+      case Entry::Local: return off(e.local);
+      case Entry::Const: move_to(e, h, temp(h)); return off(temp(h));
+    }
+    return 0;
+  }
+  // Records that the last instruction wrote temp(h) through the low half of word `dst_word`.
+  void produced(size_t dst_word, uint32_t h) {
+    producer_word_ = dst_word;
+    producer_end_ = here();
+    producer_height_ = h;
+    push_temp();
+  }
+  // Whether the top entry (at height h, already popped as `e`) was just produced and may have
+  // its destination changed.
+  bool retargetable(const Entry& e, uint32_t h) const {
+    return e.kind == Entry::Temp && producer_end_ == here() && producer_height_ == h;
+  }
+  void retarget(uint32_t slot) {
+    Cell& c = code_[producer_word_];
+    c = pack(off(slot), high_half(c));
+    producer_end_ = kNone;
+  }
+
+  // --- Branches.
+  bool needs_moves(const Label& l) const {
+    const uint32_t n = l.arity();
+    for (uint32_t k = 0; k < n; ++k) {
+      const uint32_t h = height() - n + k;
+      const Entry& e = stack_[h];
+      if (!(e.kind == Entry::Temp && h == l.base + k)) return true;
+    }
+    return false;
+  }
+  // Moves the label's values into place. Ascending order is safe: a Temp source at height
+  // h - n + k is never below its destination base + k.
+  void emit_moves(const Label& l) {
+    const uint32_t n = l.arity();
+    for (uint32_t k = 0; k < n; ++k) {
+      const uint32_t h = height() - n + k;
+      move_to(stack_[h], h, temp(l.base + k));
+    }
+  }
+  void emit_jump_to(Label& l) {
+    emit_op(Op::Br);
+    if (l.kind == LabelKind::Loop) {
+      emit_target(l.loop_start);
+    } else {
+      l.fixups.push_back(emit_fixup());
+    }
+  }
+  void emit_return() {
+    const uint32_t n = labels_.front().num_results;
+    if (n == 1) {
+      const uint32_t h = height() - 1;
+      if (retargetable(stack_[h], h)) {
+        retarget(0);
+      } else {
+        move_to(stack_[h], h, 0);
+      }
+    } else if (n > 1) {
+      // Results go to slots 0..n-1, which may be locals still to be read: bring every value
+      // into its temp first (without changing the symbolic stack, which a br_if's fallthrough
+      // still uses), then copy upwards.
+      const uint32_t first = height() - n;
+      for (uint32_t k = 0; k < n; ++k) move_to(stack_[first + k], first + k, temp(first + k));
+      for (uint32_t k = 0; k < n; ++k) move_to(Entry{}, first + k, k);
+    }
+    emit_op(Op::Return);
+  }
+  // An unconditional branch to `depth` (br, or a br_table target's stub).
+  void emit_branch(uint32_t depth) {
+    Label& l = labels_[labels_.size() - 1 - depth];
+    if (l.kind == LabelKind::Function) return emit_return();
+    emit_moves(l);
+    emit_jump_to(l);
+  }
+
+  // --- Blocks.
+  void block_signature(const validate::BlockType& bt, uint32_t& params, uint32_t& results) const {
+    params = results = 0;
+    if (bt.kind == validate::BlockKind::Value) results = 1;
+    if (bt.kind == validate::BlockKind::Index) {
+      const ir::FuncType& ft = module_.func_type(bt.type_index);
+      params = static_cast<uint32_t>(ft.params.size());
+      results = static_cast<uint32_t>(ft.results.size());
+    }
+  }
+  void open_label(LabelKind kind, const validate::BlockType& bt) {
+    Label l;
+    l.kind = kind;
+    block_signature(bt, l.num_params, l.num_results);
+    l.entered_live = live_;
+    if (live_) l.base = height() - l.num_params;
+    labels_.push_back(std::move(l));
+  }
+  void reset_stack(uint32_t base, uint32_t count) {
+    stack_.resize(base);
+    for (uint32_t i = 0; i < count; ++i) push_temp();
+  }
+
+  bool unsupported(const Instruction& ins) {
+    error_kind_ = ErrorKind::Unsupported;
+    error_ = std::string("the interpreter does not support ") + ir::opcode_name(ins.op) + " yet";
+    return false;
+  }
+
+  bool lower(const Instruction& ins);
+  bool lower_control(const Instruction& ins);
+  bool lower_plain(const Instruction& ins);
+
+  const ir::Module& module_;
+  HandlerTable handlers_;
+  const LowerOptions& options_;
+  ModuleCode& out_;
+
+  uint32_t defined_index_ = 0;
+  uint32_t num_locals_ = 0;
+  std::vector<Cell> code_;
+  std::vector<size_t> relocs_;
+  std::vector<Entry> stack_;
+  std::vector<Label> labels_;
+  bool live_ = true;
+  uint32_t max_height_ = 0;
+  size_t producer_word_ = 0;
+  size_t producer_end_ = kNone;
+  uint32_t producer_height_ = 0;
+  ErrorKind error_kind_ = ErrorKind::Unsupported;
+  std::string error_;
+};
+
+bool Lowering::lower(const Instruction& ins) {
+  switch (ins.op) {
+    case Opcode::Block:
+    case Opcode::Loop:
+    case Opcode::If:
+    case Opcode::Else:
+    case Opcode::End: return lower_control(ins);
+    default: break;
+  }
+  if (!live_) return true;
+  if (!check_frame()) {
+    error_kind_ = ErrorKind::OutOfMemory;
+    error_ = "function frame too large";
+    return false;
+  }
+  return lower_plain(ins);
+}
+
+bool Lowering::lower_control(const Instruction& ins) {
+  switch (ins.op) {
+    case Opcode::Block:
+      if (live_) flush_all();
+      open_label(LabelKind::Block, ins.block);
+      return true;
+    case Opcode::Loop:
+      if (live_) flush_all();
+      open_label(LabelKind::Loop, ins.block);
+      labels_.back().loop_start = here();
+      label_bound();
+      return true;
+    case Opcode::If: {
+      if (!live_) {
+        open_label(LabelKind::If, ins.block);
+        return true;
+      }
+      const uint32_t h = height() - 1;
+      const Entry cond = pop();
+      flush_all();
+      const uint32_t cond_slot = operand(cond, h);
+      open_label(LabelKind::If, ins.block);
+      emit_op(Op::BrUnless);
+      emit(pack(cond_slot, 0));
+      labels_.back().else_fixup = emit_fixup();
+      return true;
+    }
+    case Opcode::Else: {
+      Label& l = labels_.back();
+      if (!l.entered_live) return true;
+      if (live_) {
+        for (uint32_t k = 0; k < l.num_results; ++k) materialize(l.base + k);
+        emit_jump_to(l);
+      }
+      bind(l.else_fixup);
+      l.else_fixup = kNone;
+      label_bound();
+      reset_stack(l.base, l.num_params);
+      live_ = true;
+      return true;
+    }
+    case Opcode::End: {
+      Label& l = labels_.back();
+      if (l.kind == LabelKind::Function) {
+        if (live_) emit_return();
+        return true;
+      }
+      if (!l.entered_live) {
+        labels_.pop_back();
+        return true;
+      }
+      if (live_) {
+        for (uint32_t k = 0; k < l.num_results; ++k) materialize(l.base + k);
+      }
+      for (size_t f : l.fixups) bind(f);
+      if (l.else_fixup != kNone) bind(l.else_fixup);
+      label_bound();
+      reset_stack(l.base, l.num_results);
+      live_ = true;
+      labels_.pop_back();
+      return true;
+    }
+    default: return false;
+  }
+}
+
+bool Lowering::lower_plain(const Instruction& ins) {
+  switch (ins.op) {
+    case Opcode::Nop: return true;
+    case Opcode::Unreachable:
+      emit_op(Op::Unreachable);
+      live_ = false;
+      return true;
+    case Opcode::Br:
+      emit_branch(ins.index);
+      live_ = false;
+      return true;
+    case Opcode::Return:
+      emit_return();
+      live_ = false;
+      return true;
+    case Opcode::BrIf: {
+      const uint32_t h = height() - 1;
+      const Entry cond = pop();
+      const uint32_t cond_slot = operand(cond, h);
+      Label& l = labels_[labels_.size() - 1 - ins.index];
+      if (l.kind != LabelKind::Function && !needs_moves(l)) {
+        emit_op(Op::BrIf);
+        emit(pack(cond_slot, 0));
+        if (l.kind == LabelKind::Loop) {
+          emit_target(l.loop_start);
+        } else {
+          l.fixups.push_back(emit_fixup());
+        }
+        return true;
+      }
+      emit_op(Op::BrUnless);
+      emit(pack(cond_slot, 0));
+      const size_t skip = emit_fixup();
+      producer_end_ = kNone;
+      emit_branch(ins.index);
+      bind(skip);
+      label_bound();
+      return true;
+    }
+    case Opcode::BrTable: {
+      const uint32_t h = height() - 1;
+      const Entry index = pop();
+      const uint32_t index_slot = operand(index, h);
+      const uint32_t count = static_cast<uint32_t>(ins.br_targets.size());
+      std::vector<uint32_t> depths(ins.br_targets.begin(), ins.br_targets.end());
+      depths.push_back(ins.index);
+      emit_op(Op::BrTable);
+      emit(pack(index_slot, count));
+      std::vector<size_t> words(depths.size());
+      for (size_t i = 0; i < depths.size(); ++i) words[i] = emit_fixup();
+      // Targets that need moves (or are returns) get a stub after the table, one per depth.
+      std::vector<std::pair<uint32_t, size_t>> stubs;
+      for (size_t i = 0; i < depths.size(); ++i) {
+        Label& l = labels_[labels_.size() - 1 - depths[i]];
+        if (l.kind != LabelKind::Function && !needs_moves(l)) {
+          if (l.kind == LabelKind::Loop) {
+            code_[words[i]] = l.loop_start;
+          } else {
+            l.fixups.push_back(words[i]);
+          }
+          continue;
+        }
+        auto it = std::find_if(stubs.begin(), stubs.end(),
+                               [&](const auto& s) { return s.first == depths[i]; });
+        if (it == stubs.end()) {
+          stubs.emplace_back(depths[i], here());
+          producer_end_ = kNone;
+          emit_branch(depths[i]);
+          it = stubs.end() - 1;
+        }
+        code_[words[i]] = it->second;
+      }
+      live_ = false;
+      return true;
+    }
+    case Opcode::Call:
+    case Opcode::CallIndirect: {
+      const bool indirect = ins.op == Opcode::CallIndirect;
+      const uint32_t type_index = indirect ? ins.index : module_.func_type_index(ins.index);
+      const ir::FuncType& ft = module_.func_type(type_index);
+      uint32_t index_slot = 0;
+      if (indirect) {
+        const uint32_t h = height() - 1;
+        const Entry index = pop();
+        index_slot = operand(index, h);
+      }
+      const uint32_t n = static_cast<uint32_t>(ft.params.size());
+      const uint32_t base = height() - n;
+      for (uint32_t h = base; h < height(); ++h) materialize(h);
+      if (indirect) {
+        emit_op(Op::CallIndirect);
+        emit(pack(ins.index, ins.index2));
+        emit(pack(index_slot, off(temp(base))));
+        emit(pack(n, static_cast<uint32_t>(ft.results.size())));
+      } else if (ins.index < module_.num_imported_funcs) {
+        emit_op(Op::CallFuncRef);
+        emit(pack(ins.index, off(temp(base))));
+        emit(pack(n, static_cast<uint32_t>(ft.results.size())));
+      } else {
+        emit_op(Op::CallDirect);
+        emit(reinterpret_cast<uintptr_t>(&out_.funcs[ins.index - module_.num_imported_funcs]));
+        emit(pack(off(temp(base)), 0));
+      }
+      producer_end_ = kNone;
+      stack_.resize(base);
+      for (size_t i = 0; i < ft.results.size(); ++i) push_temp();
+      return true;
+    }
+    case Opcode::Drop: pop(); return true;
+    case Opcode::Select:
+    case Opcode::SelectT: {
+      const uint32_t hc = height() - 1;
+      const Entry c = pop();
+      const Entry b = pop();
+      const Entry a = pop();
+      const uint32_t ha = hc - 2;
+      const uint32_t sa = operand(a, ha), sb = operand(b, ha + 1), sc = operand(c, hc);
+      emit_op(Op::Select);
+      const size_t w = here();
+      emit(pack(off(temp(ha)), sc));
+      emit(pack(sa, sb));
+      produced(w, ha);
+      return true;
+    }
+    case Opcode::LocalGet: push(Entry{Entry::Local, ins.index, 0}); return true;
+    case Opcode::LocalSet:
+    case Opcode::LocalTee: {
+      const uint32_t x = ins.index;
+      const uint32_t h = height() - 1;
+      const Entry v = pop();
+      bool wrote_out = false;
+      for (uint32_t i = 0; i < height(); ++i) {
+        if (stack_[i].kind == Entry::Local && stack_[i].local == x) {
+          materialize(i);
+          wrote_out = true;
+        }
+      }
+      if (!wrote_out && retargetable(v, h)) {
+        retarget(x);
+      } else if (!(v.kind == Entry::Local && v.local == x)) {
+        move_to(v, h, x);
+      }
+      producer_end_ = kNone;
+      if (ins.op == Opcode::LocalTee) {
+        push(v.kind == Entry::Const ? v : Entry{Entry::Local, x, 0});
+      }
+      return true;
+    }
+    case Opcode::GlobalGet: {
+      emit_op(Op::GlobalGet);
+      const size_t w = here();
+      emit(pack(off(temp(height())), ins.index));
+      produced(w, height());
+      return true;
+    }
+    case Opcode::GlobalSet: {
+      const uint32_t h = height() - 1;
+      const Entry v = pop();
+      const uint32_t s = operand(v, h);
+      emit_op(Op::GlobalSet);
+      emit(pack(s, ins.index));
+      return true;
+    }
+    case Opcode::I32Const:
+      push(Entry{Entry::Const, 0, static_cast<uint32_t>(ins.value.i32)});
+      return true;
+    case Opcode::I64Const:
+      push(Entry{Entry::Const, 0, static_cast<uint64_t>(ins.value.i64)});
+      return true;
+    case Opcode::F32Const: push(Entry{Entry::Const, 0, ins.value.f32_bits}); return true;
+    case Opcode::F64Const: push(Entry{Entry::Const, 0, ins.value.f64_bits}); return true;
+    case Opcode::RefNull: push(Entry{Entry::Const, 0, 0}); return true;
+    case Opcode::RefFunc: {
+      emit_op(Op::RefFunc);
+      const size_t w = here();
+      emit(pack(off(temp(height())), ins.index));
+      produced(w, height());
+      return true;
+    }
+    case Opcode::RefIsNull: {
+      const uint32_t h = height() - 1;
+      const Entry v = pop();
+      const uint32_t s = operand(v, h);
+      emit_op(Op::RefIsNull);
+      const size_t w = here();
+      emit(pack(off(temp(h)), s));
+      produced(w, h);
+      return true;
+    }
+    case Opcode::MemorySize: {
+      emit_op(Op::MemorySize);
+      const size_t w = here();
+      emit(pack(off(temp(height())), ins.index));
+      produced(w, height());
+      return true;
+    }
+    case Opcode::MemoryGrow: {
+      const uint32_t h = height() - 1;
+      const Entry v = pop();
+      const uint32_t s = operand(v, h);
+      emit_op(Op::MemoryGrow);
+      const size_t w = here();
+      emit(pack(off(temp(h)), s));
+      produced(w, h);
+      return true;
+    }
+    case Opcode::TableGet: {
+      const uint32_t h = height() - 1;
+      const Entry v = pop();
+      const uint32_t s = operand(v, h);
+      emit_op(Op::TableGet);
+      const size_t w = here();
+      emit(pack(off(temp(h)), s));
+      emit(ins.index);
+      produced(w, h);
+      return true;
+    }
+    case Opcode::TableSet: {
+      const uint32_t h = height() - 2;
+      const Entry v = pop();
+      const Entry i = pop();
+      const uint32_t si = operand(i, h), sv = operand(v, h + 1);
+      emit_op(Op::TableSet);
+      emit(pack(si, sv));
+      emit(ins.index);
+      return true;
+    }
+    case Opcode::TableSize: {
+      emit_op(Op::TableSize);
+      const size_t w = here();
+      emit(pack(off(temp(height())), ins.index));
+      produced(w, height());
+      return true;
+    }
+    case Opcode::TableGrow: {
+      const uint32_t h = height() - 2;
+      const Entry n = pop();
+      const Entry init = pop();
+      const uint32_t si = operand(init, h), sn = operand(n, h + 1);
+      emit_op(Op::TableGrow);
+      const size_t w = here();
+      emit(pack(off(temp(h)), si));
+      emit(pack(sn, ins.index));
+      produced(w, h);
+      return true;
+    }
+    case Opcode::ElemDrop:
+    case Opcode::DataDrop:
+      emit_op(ins.op == Opcode::ElemDrop ? Op::ElemDrop : Op::DataDrop);
+      emit(pack(ins.index, 0));
+      return true;
+    case Opcode::TableFill:
+    case Opcode::TableCopy:
+    case Opcode::TableInit:
+    case Opcode::MemoryFill:
+    case Opcode::MemoryCopy:
+    case Opcode::MemoryInit: {
+      const uint32_t h = height() - 3;
+      const Entry n = pop();
+      const Entry b = pop();
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h), sb = operand(b, h + 1), sn = operand(n, h + 2);
+      switch (ins.op) {
+        case Opcode::TableFill:
+          emit_op(Op::TableFill);
+          emit(pack(sa, sb));
+          emit(pack(sn, ins.index));
+          break;
+        case Opcode::TableCopy:
+          emit_op(Op::TableCopy);
+          emit(pack(sa, sb));
+          emit(pack(sn, 0));
+          emit(pack(ins.index, ins.index2));
+          break;
+        case Opcode::TableInit:
+          emit_op(Op::TableInit);
+          emit(pack(sa, sb));
+          emit(pack(sn, 0));
+          emit(pack(ins.index, ins.index2));
+          break;
+        case Opcode::MemoryFill:
+          emit_op(Op::MemoryFill);
+          emit(pack(sa, sb));
+          emit(pack(sn, 0));
+          break;
+        case Opcode::MemoryCopy:
+          emit_op(Op::MemoryCopy);
+          emit(pack(sa, sb));
+          emit(pack(sn, 0));
+          break;
+        default:
+          emit_op(Op::MemoryInit);
+          emit(pack(sa, sb));
+          emit(pack(sn, ins.index));
+          break;
+      }
+      return true;
+    }
+    default: break;
+  }
+
+  const Op op = op_from(ins.op);
+  const bool checked = options_.bounds == BoundsChecks::Explicit;
+  switch (shape_of(ins.op)) {
+    case Shape::Unary: {
+      const uint32_t h = height() - 1;
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h);
+      emit_op(op);
+      const size_t w = here();
+      emit(pack(off(temp(h)), sa));
+      produced(w, h);
+      return true;
+    }
+    case Shape::Binary: {
+      const uint32_t h = height() - 2;
+      const Entry b = pop();
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h);
+      if (b.kind == Entry::Const) {
+        emit_op(next_op(op));
+        const size_t w = here();
+        emit(pack(off(temp(h)), sa));
+        emit(b.value);
+        produced(w, h);
+        return true;
+      }
+      const uint32_t sb = operand(b, h + 1);
+      emit_op(op);
+      const size_t w = here();
+      emit(pack(off(temp(h)), sa));
+      emit(pack(sb, 0));
+      produced(w, h);
+      return true;
+    }
+    case Shape::Load: {
+      const uint32_t h = height() - 1;
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h);
+      emit_op(checked ? next_op(op) : op);
+      const size_t w = here();
+      emit(pack(off(temp(h)), sa));
+      emit(ins.memarg.offset);
+      produced(w, h);
+      return true;
+    }
+    case Shape::Store: {
+      const uint32_t h = height() - 2;
+      const Entry v = pop();
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h), sv = operand(v, h + 1);
+      emit_op(checked ? next_op(op) : op);
+      emit(pack(sa, sv));
+      emit(ins.memarg.offset);
+      return true;
+    }
+    case Shape::None: break;
+  }
+  return unsupported(ins);
+}
+
+}  // namespace
+
+Result<std::shared_ptr<ModuleCode>> lower_module(const ir::Module& module, HandlerTable handlers,
+                                                 const LowerOptions& options) {
+  auto code = std::make_shared<ModuleCode>();
+  code->funcs.resize(module.functions.size());
+  code->bodies.resize(module.functions.size());
+  validate::ModuleContext context(module, ir::Features::wasm2());
+  Lowering lowering(module, handlers, options, *code);
+  validate::BodyDecoder<Lowering, false> decoder(context, lowering);
+  for (uint32_t i = 0; i < module.functions.size(); ++i) {
+    lowering.begin_function(i);
+    WEFT_TRY(decoder.decode_function(i));
+    WEFT_TRY(lowering.finish_function());
+  }
+  return code;
+}
+
+}  // namespace weft::compile

@@ -1,0 +1,144 @@
+// Entering the interpreter from C++ (array_call), its per-thread state, and the fault handler
+// that turns guard-page hits into traps.
+#include <signal.h>
+#include <sys/mman.h>
+
+#include <cstring>
+#include <mutex>
+
+#include "compile/lower.hpp"
+#include "interp/dispatch.hpp"
+#include "interp/interpreter.hpp"
+#include "runtime/memory.hpp"
+
+namespace weft::interp {
+namespace {
+
+struct ThreadStack {
+  ExecState state;
+  uint64_t* slots = nullptr;
+  Frame* frames = nullptr;
+  ~ThreadStack() {
+    if (slots != nullptr) munmap(slots, kStackSlots * sizeof(uint64_t));
+    if (frames != nullptr) munmap(frames, kMaxFrames * sizeof(Frame));
+  }
+};
+
+thread_local ThreadStack t_stack;
+thread_local ExecState* t_state = nullptr;
+
+struct sigaction g_previous_segv;
+struct sigaction g_previous_bus;
+
+void on_fault(int signal, siginfo_t* info, void* context) {
+  ExecState* st = t_state;
+  if (st != nullptr && st->in_wasm && st->fault_jump != nullptr &&
+      runtime::in_memory_reservation(reinterpret_cast<uintptr_t>(info->si_addr))) {
+    siglongjmp(*st->fault_jump, 1);
+  }
+  // Not ours: let the previous handler (or the default action) have it.
+  const struct sigaction& previous = signal == SIGSEGV ? g_previous_segv : g_previous_bus;
+  if (previous.sa_flags & SA_SIGINFO) {
+    previous.sa_sigaction(signal, info, context);
+    return;
+  }
+  if (previous.sa_handler == SIG_IGN) return;
+  if (previous.sa_handler != SIG_DFL) {
+    previous.sa_handler(signal);
+    return;
+  }
+  sigaction(signal, &previous, nullptr);  // re-raised on return, with the default action
+}
+
+}  // namespace
+
+ExecState* thread_exec_state() {
+  if (t_state != nullptr) return t_state;
+  void* slots = mmap(nullptr, kStackSlots * sizeof(uint64_t), PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (slots == MAP_FAILED) return nullptr;
+  void* frames = mmap(nullptr, kMaxFrames * sizeof(Frame), PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (frames == MAP_FAILED) {
+    munmap(slots, kStackSlots * sizeof(uint64_t));
+    return nullptr;
+  }
+  t_stack.slots = static_cast<uint64_t*>(slots);
+  t_stack.frames = static_cast<Frame*>(frames);
+  ExecState& st = t_stack.state;
+  st.sp = t_stack.slots;
+  st.stack_end = t_stack.slots + kStackSlots;
+  st.frames_top = t_stack.frames;
+  st.frames_end = t_stack.frames + kMaxFrames;
+  t_state = &st;
+  return t_state;
+}
+
+Result<std::shared_ptr<compile::ModuleCode>> compile_module(const ir::Module& module,
+                                                            const Config& config) {
+  compile::LowerOptions options;
+  options.bounds = config.bounds;
+  return compile::lower_module(module, handler_table(), options);
+}
+
+runtime::TrapCode array_call(const runtime::VMFuncRef* callee, runtime::VMContext*,
+                             runtime::ValRaw* values, size_t) {
+  using runtime::TrapCode;
+  ExecState* st = thread_exec_state();
+  if (st == nullptr || st->nesting >= kMaxNesting) return TrapCode::CallStackExhausted;
+  const auto* cf = static_cast<const compile::CompiledFunc*>(callee->wasm_call);
+  uint64_t* const fp = st->sp;
+  if (fp + cf->frame_slots > st->stack_end || st->frames_top == st->frames_end) {
+    return TrapCode::CallStackExhausted;
+  }
+  for (uint32_t i = 0; i < cf->num_params; ++i) fp[i] = values[i].i64;
+  if (cf->num_locals > cf->num_params) {
+    std::memset(fp + cf->num_params, 0, (cf->num_locals - cf->num_params) * sizeof(uint64_t));
+  }
+  Frame* const saved_top = st->frames_top;
+  uint64_t* const saved_sp = st->sp;
+  sigjmp_buf* const saved_jump = st->fault_jump;
+  const bool saved_in_wasm = st->in_wasm;
+  *st->frames_top++ = Frame{exit_code(), nullptr, nullptr, nullptr};
+  st->sp = fp + cf->frame_slots;
+  ++st->nesting;
+  sigjmp_buf jump;
+  st->fault_jump = &jump;
+  st->trap = TrapCode::None;
+  if (sigsetjmp(jump, 0) == 0) {
+    st->in_wasm = true;
+    runtime::VMContext* ctx = callee->vmctx;
+    run_code(cf->code, fp, ctx->memory0_base, ctx, st);
+  } else {
+    st->trap = TrapCode::MemoryOutOfBounds;
+  }
+  st->in_wasm = saved_in_wasm;
+  st->fault_jump = saved_jump;
+  st->frames_top = saved_top;
+  st->sp = saved_sp;
+  --st->nesting;
+  const TrapCode trap = st->trap;
+  st->trap = TrapCode::None;
+  if (trap != TrapCode::None) return trap;
+  for (uint32_t i = 0; i < cf->num_results; ++i) {
+    values[i] = runtime::ValRaw{};
+    values[i].i64 = fp[i];
+  }
+  return TrapCode::None;
+}
+
+void install_fault_handler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // SA_NODEFER: the handler leaves with siglongjmp without restoring the signal mask.
+    struct sigaction action;
+    std::memset(&action, 0, sizeof action);
+    action.sa_sigaction = on_fault;
+    action.sa_flags = SA_SIGINFO | SA_NODEFER;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGSEGV, &action, &g_previous_segv);
+    sigaction(SIGBUS, &action, &g_previous_bus);
+  });
+}
+
+}  // namespace weft::interp

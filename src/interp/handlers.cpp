@@ -1,0 +1,447 @@
+// The interpreter's handlers, one per compile::Op (layouts in compile/interp_ops.def), and the
+// table that maps each Op to its handler. Numeric semantics come from interp/ops/.
+#include <cstring>
+#include <type_traits>
+
+#include "compile/code_format.hpp"
+#include "interp/dispatch.hpp"
+#include "interp/ops/ops.hpp"
+#include "runtime/instance.hpp"
+#include "runtime/memory.hpp"
+#include "runtime/table.hpp"
+
+namespace weft::interp {
+namespace {
+
+using compile::CompiledFunc;
+using compile::high_half;
+using compile::low_half;
+using runtime::TrapCode;
+using runtime::ValRaw;
+using runtime::VMContext;
+using runtime::VMFuncRef;
+
+template <typename T>
+struct IsChecked : std::false_type {};
+template <typename T>
+struct IsChecked<ops::Checked<T>> : std::true_type {};
+
+// --- Numeric ---------------------------------------------------------------------------------
+
+template <auto F, typename R, typename A>
+WEFT_HANDLER_CC HandlerResult unary(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  const auto r = F(static_cast<A>(WEFT_SLOT(high_half(w))));
+  if constexpr (IsChecked<std::remove_cv_t<decltype(r)>>::value) {
+    if (!r.ok()) [[unlikely]] WEFT_TRAP(r.trap);
+    WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(static_cast<R>(r.value));
+  } else {
+    WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(static_cast<R>(r));
+  }
+  WEFT_NEXT(2);
+}
+
+template <auto F, typename R, typename A, typename B, bool kImm>
+WEFT_HANDLER_CC HandlerResult binary(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  const A a = static_cast<A>(WEFT_SLOT(high_half(w)));
+  const B b = kImm ? static_cast<B>(pc[2]) : static_cast<B>(WEFT_SLOT(low_half(pc[2])));
+  const auto r = F(a, b);
+  if constexpr (IsChecked<std::remove_cv_t<decltype(r)>>::value) {
+    if (!r.ok()) [[unlikely]] WEFT_TRAP(r.trap);
+    WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(static_cast<R>(r.value));
+  } else {
+    WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(static_cast<R>(r));
+  }
+  WEFT_NEXT(3);
+}
+
+// --- Memory ----------------------------------------------------------------------------------
+
+// An access of `size` bytes at `ea` is inside the memory's current size.
+inline bool in_bounds(const VMContext* ctx, uint64_t ea, uint64_t size) {
+  return ea + size <= ctx->memory0->size_bytes();
+}
+
+template <typename R, typename M, bool kCheck>
+WEFT_HANDLER_CC HandlerResult load(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  const uint64_t ea = uint64_t{static_cast<uint32_t>(WEFT_SLOT(high_half(w)))} + pc[2];
+  if constexpr (kCheck) {
+    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]] WEFT_TRAP(TrapCode::MemoryOutOfBounds);
+  }
+  M v;
+  std::memcpy(&v, mem + ea, sizeof(M));
+  WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(static_cast<R>(v));
+  WEFT_NEXT(3);
+}
+
+template <typename V, typename M, bool kCheck>
+WEFT_HANDLER_CC HandlerResult store(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  const uint64_t ea = uint64_t{static_cast<uint32_t>(WEFT_SLOT(low_half(w)))} + pc[2];
+  if constexpr (kCheck) {
+    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]] WEFT_TRAP(TrapCode::MemoryOutOfBounds);
+  }
+  const M v = static_cast<M>(static_cast<V>(WEFT_SLOT(high_half(w))));
+  std::memcpy(mem + ea, &v, sizeof(M));
+  WEFT_NEXT(3);
+}
+
+// --- Control ---------------------------------------------------------------------------------
+
+WEFT_HANDLER_CC HandlerResult op_unreachable(WEFT_HANDLER_ARGS) {
+  WEFT_TRAP(TrapCode::Unreachable);
+}
+
+WEFT_HANDLER_CC HandlerResult op_exit(WEFT_HANDLER_ARGS) {
+  WEFT_SYNC();
+  (void)pc;
+  WEFT_EXIT();
+}
+
+WEFT_HANDLER_CC HandlerResult op_copy(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  WEFT_SLOT(low_half(w)) = WEFT_SLOT(high_half(w));
+  WEFT_NEXT(2);
+}
+
+WEFT_HANDLER_CC HandlerResult op_const(WEFT_HANDLER_ARGS) {
+  WEFT_SLOT(low_half(pc[1])) = pc[2];
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_br(WEFT_HANDLER_ARGS) {
+  pc = reinterpret_cast<const Cell*>(pc[1]);
+  WEFT_DISPATCH();
+}
+
+WEFT_HANDLER_CC HandlerResult op_br_if(WEFT_HANDLER_ARGS) {
+  if (static_cast<uint32_t>(WEFT_SLOT(low_half(pc[1]))) != 0) {
+    pc = reinterpret_cast<const Cell*>(pc[2]);
+    WEFT_DISPATCH();
+  }
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_br_unless(WEFT_HANDLER_ARGS) {
+  if (static_cast<uint32_t>(WEFT_SLOT(low_half(pc[1]))) == 0) {
+    pc = reinterpret_cast<const Cell*>(pc[2]);
+    WEFT_DISPATCH();
+  }
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_br_table(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  uint32_t index = static_cast<uint32_t>(WEFT_SLOT(low_half(w)));
+  const uint32_t count = high_half(w);
+  if (index > count) index = count;
+  pc = reinterpret_cast<const Cell*>(pc[2 + index]);
+  WEFT_DISPATCH();
+}
+
+WEFT_HANDLER_CC HandlerResult op_return(WEFT_HANDLER_ARGS) {
+  const Frame& f = *--st->frames_top;
+  pc = f.return_pc;
+  fp = f.fp;
+  mem = f.mem;
+  ctx = f.ctx;
+  WEFT_SYNC();
+  WEFT_DISPATCH();
+}
+
+// Calls a host function (a funcref without wasm_call) with the arguments at `args`; the
+// results come back to the same slots.
+[[gnu::noinline]] TrapCode call_host(const VMFuncRef* f, uint64_t* args, uint32_t num_params,
+                                     uint32_t num_results, VMContext* caller, ExecState* st) {
+  const uint32_t n = num_params > num_results ? num_params : num_results;
+  ValRaw small[16];
+  ValRaw* values = small;
+  std::unique_ptr<ValRaw[]> big;
+  if (n > 16) {
+    big.reset(new (std::nothrow) ValRaw[n]);
+    if (!big) return TrapCode::CallStackExhausted;
+    values = big.get();
+  }
+  for (uint32_t i = 0; i < num_params; ++i) {
+    values[i] = ValRaw{};
+    values[i].i64 = args[i];
+  }
+  // A re-entry into wasm from the host puts its frames above the arguments.
+  uint64_t* const saved_sp = st->sp;
+  st->sp = args + n;
+  const bool saved_in_wasm = st->in_wasm;
+  st->in_wasm = false;
+  const TrapCode trap = f->array_call(f, caller, values, n);
+  st->in_wasm = saved_in_wasm;
+  st->sp = saved_sp;
+  if (trap != TrapCode::None) return trap;
+  for (uint32_t i = 0; i < num_results; ++i) args[i] = values[i].i64;
+  return TrapCode::None;
+}
+
+// Enters `callee` with its frame at `callee_fp`; the caller resumes at `return_pc`.
+#define WEFT_ENTER(callee, callee_fp, return_pc, new_ctx)                                      \
+  do {                                                                                         \
+    const CompiledFunc* cf_ = (callee);                                                        \
+    uint64_t* nfp_ = (callee_fp);                                                              \
+    if (nfp_ + cf_->frame_slots > st->stack_end || st->frames_top == st->frames_end)           \
+      [[unlikely]] WEFT_TRAP(TrapCode::CallStackExhausted);                                    \
+    *st->frames_top++ = Frame{(return_pc), fp, mem, ctx};                                      \
+    if (cf_->num_locals > cf_->num_params) {                                                   \
+      std::memset(nfp_ + cf_->num_params, 0, (cf_->num_locals - cf_->num_params) * 8);         \
+    }                                                                                          \
+    fp = nfp_;                                                                                 \
+    ctx = (new_ctx);                                                                           \
+    mem = ctx->memory0_base;                                                                   \
+    pc = cf_->code;                                                                            \
+    WEFT_SYNC();                                                                               \
+    WEFT_DISPATCH();                                                                           \
+  } while (0)
+
+WEFT_HANDLER_CC HandlerResult op_call_direct(WEFT_HANDLER_ARGS) {
+  const auto* callee = reinterpret_cast<const CompiledFunc*>(pc[1]);
+  uint64_t* nfp = reinterpret_cast<uint64_t*>(reinterpret_cast<char*>(fp) + low_half(pc[2]));
+  WEFT_ENTER(callee, nfp, pc + 3, ctx);
+}
+
+// Calls through a funcref: interpreted code directly, a host function through array_call.
+#define WEFT_CALL_REF(ref, base, counts, return_pc)                                           \
+  do {                                                                                        \
+    const VMFuncRef* f_ = (ref);                                                              \
+    uint64_t* args_ = reinterpret_cast<uint64_t*>(reinterpret_cast<char*>(fp) + (base));      \
+    if (f_->wasm_call != nullptr) {                                                           \
+      WEFT_ENTER(static_cast<const CompiledFunc*>(f_->wasm_call), args_, return_pc, f_->vmctx); \
+    }                                                                                         \
+    const TrapCode trap_ =                                                                    \
+        call_host(f_, args_, low_half(counts), high_half(counts), ctx, st);                   \
+    if (trap_ != TrapCode::None) WEFT_TRAP(trap_);                                            \
+    pc = (return_pc);                                                                         \
+    WEFT_DISPATCH();                                                                          \
+  } while (0)
+
+WEFT_HANDLER_CC HandlerResult op_call_func_ref(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  WEFT_CALL_REF(ctx->funcs[low_half(w)], high_half(w), pc[2], pc + 3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_call_indirect(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  const runtime::Table* table = ctx->tables[high_half(w1)];
+  const uint32_t index = static_cast<uint32_t>(WEFT_SLOT(low_half(w2)));
+  if (index >= table->size()) [[unlikely]] WEFT_TRAP(TrapCode::UndefinedElement);
+  const auto* f = reinterpret_cast<const VMFuncRef*>(table->get(index));
+  if (f == nullptr) [[unlikely]] WEFT_TRAP(TrapCode::UninitializedElement);
+  if (f->type_index != ctx->type_ids[low_half(w1)]) [[unlikely]] {
+    WEFT_TRAP(TrapCode::IndirectCallTypeMismatch);
+  }
+  WEFT_CALL_REF(f, high_half(w2), pc[3], pc + 4);
+}
+
+// --- Variables and references ----------------------------------------------------------------
+
+WEFT_HANDLER_CC HandlerResult op_select(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  const bool cond = static_cast<uint32_t>(WEFT_SLOT(high_half(w1))) != 0;
+  const uint64_t a = WEFT_SLOT(low_half(w2)), b = WEFT_SLOT(high_half(w2));
+  WEFT_SLOT(low_half(w1)) = cond ? a : b;
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_global_get(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  WEFT_SLOT(low_half(w)) = ctx->globals[high_half(w)]->value.i64;
+  WEFT_NEXT(2);
+}
+
+WEFT_HANDLER_CC HandlerResult op_global_set(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  ctx->globals[high_half(w)]->value.i64 = WEFT_SLOT(low_half(w));
+  WEFT_NEXT(2);
+}
+
+WEFT_HANDLER_CC HandlerResult op_ref_is_null(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  WEFT_SLOT(low_half(w)) = WEFT_SLOT(high_half(w)) == 0 ? 1 : 0;
+  WEFT_NEXT(2);
+}
+
+WEFT_HANDLER_CC HandlerResult op_ref_func(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  WEFT_SLOT(low_half(w)) = reinterpret_cast<uintptr_t>(ctx->funcs[high_half(w)]);
+  WEFT_NEXT(2);
+}
+
+// --- Tables ----------------------------------------------------------------------------------
+
+WEFT_HANDLER_CC HandlerResult op_table_get(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  const runtime::Table* t = ctx->tables[pc[2]];
+  const uint32_t i = static_cast<uint32_t>(WEFT_SLOT(high_half(w)));
+  if (i >= t->size()) [[unlikely]] WEFT_TRAP(TrapCode::TableOutOfBounds);
+  WEFT_SLOT(low_half(w)) = t->get(i);
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_table_set(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  runtime::Table* t = ctx->tables[pc[2]];
+  const uint32_t i = static_cast<uint32_t>(WEFT_SLOT(low_half(w)));
+  if (i >= t->size()) [[unlikely]] WEFT_TRAP(TrapCode::TableOutOfBounds);
+  t->set(i, WEFT_SLOT(high_half(w)));
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_table_size(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  WEFT_SLOT(low_half(w)) = ctx->tables[high_half(w)]->size();
+  WEFT_NEXT(2);
+}
+
+WEFT_HANDLER_CC HandlerResult op_table_grow(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  runtime::Table* t = ctx->tables[high_half(w2)];
+  const uint64_t init = WEFT_SLOT(high_half(w1));
+  const uint32_t delta = static_cast<uint32_t>(WEFT_SLOT(low_half(w2)));
+  WEFT_SLOT(low_half(w1)) = static_cast<uint32_t>(t->grow(delta, init));
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_table_fill(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  const TrapCode trap = runtime::table_fill(
+      *ctx->tables[high_half(w2)], static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
+      WEFT_SLOT(high_half(w1)), static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  if (trap != TrapCode::None) WEFT_TRAP(trap);
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_table_copy(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2], w3 = pc[3];
+  const TrapCode trap = runtime::table_copy(
+      *ctx->tables[low_half(w3)], *ctx->tables[high_half(w3)],
+      static_cast<uint32_t>(WEFT_SLOT(low_half(w1))), static_cast<uint32_t>(WEFT_SLOT(high_half(w1))),
+      static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  if (trap != TrapCode::None) WEFT_TRAP(trap);
+  WEFT_NEXT(4);
+}
+
+WEFT_HANDLER_CC HandlerResult op_table_init(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2], w3 = pc[3];
+  const TrapCode trap = ctx->instance->table_init(
+      low_half(w3), high_half(w3), static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
+      static_cast<uint32_t>(WEFT_SLOT(high_half(w1))), static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  if (trap != TrapCode::None) WEFT_TRAP(trap);
+  WEFT_NEXT(4);
+}
+
+WEFT_HANDLER_CC HandlerResult op_elem_drop(WEFT_HANDLER_ARGS) {
+  ctx->instance->elem_drop(low_half(pc[1]));
+  WEFT_NEXT(2);
+}
+
+// --- Memory management -----------------------------------------------------------------------
+
+WEFT_HANDLER_CC HandlerResult op_memory_size(WEFT_HANDLER_ARGS) {
+  WEFT_SLOT(low_half(pc[1])) = ctx->memory0->pages();
+  WEFT_NEXT(2);
+}
+
+WEFT_HANDLER_CC HandlerResult op_memory_grow(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  const uint32_t delta = static_cast<uint32_t>(WEFT_SLOT(high_half(w)));
+  WEFT_SLOT(low_half(w)) = static_cast<uint32_t>(ctx->memory0->grow(delta));
+  WEFT_NEXT(2);
+}
+
+WEFT_HANDLER_CC HandlerResult op_memory_fill(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  const TrapCode trap = runtime::memory_fill(
+      *ctx->memory0, static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
+      static_cast<uint8_t>(WEFT_SLOT(high_half(w1))), static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  if (trap != TrapCode::None) WEFT_TRAP(trap);
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_memory_copy(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  const TrapCode trap = runtime::memory_copy(
+      *ctx->memory0, *ctx->memory0, static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
+      static_cast<uint32_t>(WEFT_SLOT(high_half(w1))), static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  if (trap != TrapCode::None) WEFT_TRAP(trap);
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_memory_init(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  const TrapCode trap = ctx->instance->memory_init(
+      high_half(w2), 0, static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
+      static_cast<uint32_t>(WEFT_SLOT(high_half(w1))), static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  if (trap != TrapCode::None) WEFT_TRAP(trap);
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_data_drop(WEFT_HANDLER_ARGS) {
+  ctx->instance->data_drop(low_half(pc[1]));
+  WEFT_NEXT(2);
+}
+
+// --- The table -------------------------------------------------------------------------------
+
+#define WEFT_H(f) reinterpret_cast<const void*>(static_cast<Handler>(f))
+
+const void* const kHandlers[] = {
+#define WEFT_IOP_UNARY(ident, fn, R, A) WEFT_H((unary<&ops::fn, R, A>)),
+#define WEFT_IOP_BINARY(ident, fn, R, A, B) \
+  WEFT_H((binary<&ops::fn, R, A, B, false>)), WEFT_H((binary<&ops::fn, R, A, B, true>)),
+#define WEFT_IOP_LOAD(ident, R, M) WEFT_H((load<R, M, false>)), WEFT_H((load<R, M, true>)),
+#define WEFT_IOP_STORE(ident, V, M) WEFT_H((store<V, M, false>)), WEFT_H((store<V, M, true>)),
+#define WEFT_IOP(ident) WEFT_H(irregular_##ident),
+#define irregular_Unreachable op_unreachable
+#define irregular_Copy op_copy
+#define irregular_Const op_const
+#define irregular_Br op_br
+#define irregular_BrIf op_br_if
+#define irregular_BrUnless op_br_unless
+#define irregular_BrTable op_br_table
+#define irregular_Return op_return
+#define irregular_CallDirect op_call_direct
+#define irregular_CallFuncRef op_call_func_ref
+#define irregular_CallIndirect op_call_indirect
+#define irregular_Select op_select
+#define irregular_GlobalGet op_global_get
+#define irregular_GlobalSet op_global_set
+#define irregular_RefIsNull op_ref_is_null
+#define irregular_RefFunc op_ref_func
+#define irregular_TableGet op_table_get
+#define irregular_TableSet op_table_set
+#define irregular_TableSize op_table_size
+#define irregular_TableGrow op_table_grow
+#define irregular_TableFill op_table_fill
+#define irregular_TableCopy op_table_copy
+#define irregular_TableInit op_table_init
+#define irregular_ElemDrop op_elem_drop
+#define irregular_MemorySize op_memory_size
+#define irregular_MemoryGrow op_memory_grow
+#define irregular_MemoryFill op_memory_fill
+#define irregular_MemoryCopy op_memory_copy
+#define irregular_MemoryInit op_memory_init
+#define irregular_DataDrop op_data_drop
+#include "compile/interp_ops.def"
+#undef WEFT_IOP_UNARY
+#undef WEFT_IOP_BINARY
+#undef WEFT_IOP_LOAD
+#undef WEFT_IOP_STORE
+#undef WEFT_IOP
+};
+static_assert(sizeof(kHandlers) / sizeof(kHandlers[0]) == compile::kOpCount);
+
+const Cell kExitCode[1] = {reinterpret_cast<uintptr_t>(static_cast<Handler>(op_exit))};
+
+}  // namespace
+
+const void* const* handler_table() { return kHandlers; }
+const Cell* exit_code() { return kExitCode; }
+
+}  // namespace weft::interp

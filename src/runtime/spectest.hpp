@@ -1,0 +1,19 @@
+// The `spectest` host module that the official test scripts import from: print functions that
+// accept and ignore their arguments, four constant globals, a table and a memory.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/result.hpp"
+#include "runtime/store.hpp"
+
+namespace weft::runtime {
+
+using NamedExterns = std::vector<std::pair<std::string, Extern>>;
+
+// Creates the module's entities in `store`.
+Result<NamedExterns> make_spectest(Store& store);
+
+}  // namespace weft::runtime

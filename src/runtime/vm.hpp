@@ -1,0 +1,77 @@
+// The in-memory layouts that compiled code and the runtime share: ValRaw, VMFuncRef and
+// VMContext. Their offsets are defined here once (DESIGN.md, "The store and its function
+// references"); the interpreter and later compilers take them from these constants.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "runtime/trap.hpp"
+
+namespace weft::runtime {
+
+struct VMContext;
+struct VMFuncRef;
+class Instance;
+class LinearMemory;
+class Table;
+struct Global;
+
+// One value in the array calling convention. 16 bytes so that v128 fits; scalars use the low
+// bytes (i32 zero-extended, floats as raw bits, references as pointers or extern bits).
+union ValRaw {
+  uint32_t i32;
+  uint64_t i64;
+  uint32_t f32;
+  uint64_t f64;
+  uint64_t ref;  // funcref: const VMFuncRef* (0 = null); externref: host bits (0 = null)
+  uint8_t v128[16];
+};
+static_assert(sizeof(ValRaw) == 16);
+
+// The array convention: `callee` is the function reference being called; `values` holds the
+// arguments on entry and the results on return (the array is long enough for both). Returns
+// TrapCode::None on success; the details of a trap are left in the calling thread's TrapInfo.
+using ArrayCallFn = TrapCode (*)(const VMFuncRef* callee, VMContext* caller, ValRaw* values,
+                                 size_t count);
+
+struct VMFuncRef {
+  ArrayCallFn array_call;
+  // The engine's own wasm-to-wasm entry: for the interpreter, the callee's compiled code
+  // (a compile::CompiledFunc). Null for a host function, which wasm then calls via array_call.
+  const void* wasm_call;
+  uint32_t type_index;  // canonical, engine-wide (TypeRegistry)
+  VMContext* vmctx;     // the callee's instance context, or a host function's context
+};
+
+inline constexpr size_t kFuncRefArrayCallOffset = offsetof(VMFuncRef, array_call);
+inline constexpr size_t kFuncRefWasmCallOffset = offsetof(VMFuncRef, wasm_call);
+inline constexpr size_t kFuncRefTypeIndexOffset = offsetof(VMFuncRef, type_index);
+inline constexpr size_t kFuncRefVmctxOffset = offsetof(VMFuncRef, vmctx);
+
+// A global's storage; imported globals are shared by pointer.
+struct GlobalCell {
+  ValRaw value;
+};
+
+// Per-instance context: what compiled code reaches through its context pointer. Arrays are
+// indexed by the module's index spaces (imports first).
+struct VMContext {
+  uint8_t* memory0_base = nullptr;  // never moves: memories are reserved up front
+  LinearMemory* memory0 = nullptr;
+  LinearMemory* const* memories = nullptr;
+  Table* const* tables = nullptr;
+  GlobalCell* const* globals = nullptr;
+  VMFuncRef* const* funcs = nullptr;  // every function index → its pinned funcref
+  const uint32_t* type_ids = nullptr;  // module type index → canonical type index
+  Instance* instance = nullptr;
+};
+
+inline constexpr size_t kVmctxMemory0BaseOffset = offsetof(VMContext, memory0_base);
+inline constexpr size_t kVmctxMemory0Offset = offsetof(VMContext, memory0);
+inline constexpr size_t kVmctxTablesOffset = offsetof(VMContext, tables);
+inline constexpr size_t kVmctxGlobalsOffset = offsetof(VMContext, globals);
+inline constexpr size_t kVmctxFuncsOffset = offsetof(VMContext, funcs);
+inline constexpr size_t kVmctxTypeIdsOffset = offsetof(VMContext, type_ids);
+
+}  // namespace weft::runtime

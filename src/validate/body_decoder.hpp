@@ -1,0 +1,777 @@
+// BodyDecoder<Visitor, kValidate>: the one reader of instruction bytes in weft.
+//
+// It walks a function body (or a constant expression) once, decoding each opcode through the
+// opcode table and its immediates per ir::Imm, and keeps the operand-type stack and the control
+// stack itself, as V8's function-body-decoder-impl.h does. Every instruction is then handed to
+// the Visitor with its immediates; the visitor can read the typing state (control frames with
+// their parameter/result/label types, operand types, dead code) through the decoder.
+//
+// - Validation is BodyDecoder<NullVisitor, true>. A lowering (compile/) plugs in its own visitor
+//   and, for already-validated code, sets kValidate = false: the checks compile away while the
+//   type and control stacks are still kept, because lowerings need them.
+// - Regular instructions are typed from the opcode table's signatures, precomputed into
+//   kOpTypings; only the irregular ("*") ones are typed by hand (body_decoder_ops.hpp).
+// - Nothing is allocated per instruction: the stacks are reused across bodies.
+//
+// Visitor interface (NullVisitor shows the defaults; hooks return false to stop decoding, after
+// calling fail() on the decoder):
+//   bool on_opcode(D&, ir::Opcode, uint64_t offset)   before the immediates are read
+//   bool on_instruction(D&, const Instruction&)      after the instruction is typed: its operands
+//       are popped and results pushed. Exception: for `end` it runs while the ending frame is
+//       still control_at(0) (its values popped, its results not yet pushed); for the body's
+//       final `end`, control_depth() is 1.
+//   void on_begin(D&)                                 once per body, locals known, before decoding
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "base/reader.hpp"
+#include "base/result.hpp"
+#include "ir/module.hpp"
+#include "validate/instruction.hpp"
+#include "validate/module_context.hpp"
+#include "validate/opcode_tables.hpp"
+
+namespace weft::validate {
+
+struct NullVisitor {
+  template <class D>
+  bool on_opcode(D&, ir::Opcode, uint64_t) {
+    return true;
+  }
+  template <class D>
+  bool on_instruction(D&, const Instruction&) {
+    return true;
+  }
+  template <class D>
+  void on_begin(D&) {}
+};
+
+// Bodies with more locals than this keep them as runs (binary search) instead of one entry per
+// local, so a tiny body declaring 2^32-1 locals costs no memory.
+inline constexpr uint32_t kMaxFlatLocals = 1u << 16;
+
+// The value types of the opcode table's signature letters, indexed by ValKind.
+inline constexpr ir::ValType kKindTypes[] = {ir::ValType::i32(), ir::ValType::i64(),
+                                             ir::ValType::f32(), ir::ValType::f64(),
+                                             ir::ValType::v128()};
+
+// Nullable references to each abstract heap type, in AbsHeap order.
+inline constexpr ir::ValType kAbstractRefTypes[] = {
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::Func), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::Extern), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::Any), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::Eq), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::I31), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::Struct), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::Array), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::Exn), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::NoExn), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::NoFunc), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::NoExtern), true),
+    ir::ValType::ref(ir::HeapType::abstract(ir::AbsHeap::None), true),
+};
+
+// A stable address holding `t`, for one-value block types (frames point at their types).
+// Returns nullptr for types without a canonical copy (typed references of later proposals).
+inline const ir::ValType* canonical_value_type(ir::ValType t) {
+  if (t.kind() <= ir::ValKind::V128) return &kKindTypes[static_cast<int>(t.kind())];
+  if (t.is_ref() && t.nullable() && t.heap().is_abstract()) {
+    const ir::ValType* r = &kAbstractRefTypes[static_cast<int>(t.heap().abs())];
+    if (*r == t) return r;
+  }
+  return nullptr;
+}
+
+template <typename Visitor, bool kValidate = true>
+class BodyDecoder {
+ public:
+  BodyDecoder(const ModuleContext& context, Visitor& visitor)
+      : ctx_(context), module_(context.module), visitor_(visitor) {
+    stack_.resize(256);
+    ctrl_.reserve(64);
+  }
+
+  // Decodes the body of defined function `defined_index` (an index into Module::functions).
+  Result<void> decode_function(uint32_t defined_index);
+
+  // Decodes a constant expression that must produce one value of `type`. Only globals below
+  // `visible_globals` may be named; ref.func needs no declaration (this is where they are made).
+  // Which instructions are constant is the visitor's decision (see const_expr.hpp).
+  Result<void> decode_const_expr(const ir::ConstExpr& expr, ir::ValType type,
+                                 uint32_t visible_globals);
+
+  // Decodes the body of defined function `defined_index` for malformed bytes only (opcodes,
+  // immediates, nesting, the final `end`), ignoring typing. The spec decodes a whole module before
+  // validating it, so a malformed body must win over an invalid construct found earlier; the
+  // validator calls this after an Invalid error, which keeps the common path single-pass.
+  Result<void> scan_syntax(uint32_t defined_index);
+
+  // --- State for visitors.
+  const ModuleContext& context() const { return ctx_; }
+  const ir::Module& module() const { return module_; }
+  uint32_t control_depth() const { return static_cast<uint32_t>(ctrl_.size()); }
+  // depth 0 is the innermost frame, control_depth() - 1 the function's.
+  const ControlFrame& control_at(uint32_t depth) const { return ctrl_[ctrl_.size() - 1 - depth]; }
+  uint32_t stack_height() const { return sp_; }
+  // Operand type at `index` from the bottom of the stack; bottom type in unreachable code.
+  ir::ValType stack_at(uint32_t index) const { return stack_[index]; }
+  bool unreachable() const { return ctrl_.back().unreachable; }
+  uint32_t num_locals() const { return num_locals_; }
+  ir::ValType local_type(uint32_t index) const;
+  bool ok() const { return reader_.ok(); }
+
+  // Stops decoding with an error (the first one wins).
+  void fail(ErrorKind kind, uint64_t offset, std::string message) {
+    if (!reader_.ok() || (syntax_only_ && kind != ErrorKind::Malformed)) return;
+    error_kind_ = kind;
+    reader_.fail_at(offset, std::move(message));
+  }
+
+ private:
+  struct LocalRun {
+    uint32_t end;  // one past the last local index of this run
+    ir::ValType type;
+  };
+
+  Result<void> run();
+  Error make_error() const;
+  Error missing_end_error(bool at_function_level) const;
+  // Reads (and drops) the immediates of `op`, for scan_syntax.
+  void skip_immediates(ir::Opcode op);
+
+  // --- Operand stack.
+  void push(ir::ValType t) {
+    if (sp_ == stack_.size()) [[unlikely]] stack_.resize(stack_.size() * 2);
+    stack_[sp_++] = t;
+  }
+  void push_values(std::span<const ir::ValType> types) {
+    for (ir::ValType t : types) push(t);
+  }
+  static bool matches(ir::ValType actual, ir::ValType expected) {
+    return actual == expected || actual.is_bot();
+  }
+  ir::ValType pop_any();
+  void pop_expect(ir::ValType expected);
+  void pop_values(std::span<const ir::ValType> types) {
+    for (size_t i = types.size(); i-- > 0;) pop_expect(types[i]);
+  }
+  // Checks that the stack's top matches `types` without popping (br_table's targets).
+  void check_top(std::span<const ir::ValType> types);
+  void pop_regular(const OpTyping& t, bool address64);
+  void set_unreachable() {
+    ControlFrame& f = ctrl_.back();
+    sp_ = f.height;
+    f.unreachable = true;
+  }
+  void type_mismatch(ir::ValType expected, bool underflow, ir::ValType actual);
+  // Pops a frame's results and requires the stack to end at the frame's height.
+  void check_frame_end(const ControlFrame& f);
+  void push_frame(FrameKind kind, const BlockType& bt);
+
+  // --- Immediates.
+  void read_block_type(BlockType& bt);
+  bool read_value_type(ir::ValType& out);
+  void read_memarg(uint8_t natural_align_log2);
+  uint32_t read_memory_index();
+  void read_lane(uint8_t lanes);
+
+  // --- Index checks; each fails with the spec's "unknown ..." message and returns false.
+  bool check_index(uint32_t index, uint32_t count, const char* what);
+  bool check_memory(uint32_t index) { return check_index(index, uint32_t(ctx_.memory_is64.size()), "memory"); }
+  bool check_table(uint32_t index) { return check_index(index, uint32_t(ctx_.tables.size()), "table"); }
+  bool check_func_type(uint32_t type_index);
+  bool memory_is64(uint32_t index) const { return ctx_.memory_is64[index] != 0; }
+  ir::ValType table_address(uint32_t index) const {
+    return ctx_.tables[index].limits.is64 ? ir::ValType::i64() : ir::ValType::i32();
+  }
+  ir::ValType memory_address(uint32_t index) const {
+    return memory_is64(index) ? ir::ValType::i64() : ir::ValType::i32();
+  }
+
+  // --- Irregular instructions (body_decoder_ops.hpp).
+  void op_block(ir::Opcode op);
+  void op_else();
+  // Returns true when the body's final `end` was decoded.
+  bool op_end();
+  void op_br(ir::Opcode op);
+  void op_br_table();
+  void op_call(ir::Opcode op);
+  void op_select(ir::Opcode op);
+  void op_variable(ir::Opcode op);
+  void op_table(ir::Opcode op);
+  void op_memory(ir::Opcode op);
+  void op_reference(ir::Opcode op);
+  void op_regular(ir::Opcode op);
+
+  const ModuleContext& ctx_;
+  const ir::Module& module_;
+  Visitor& visitor_;
+  Reader reader_;
+  ErrorKind error_kind_ = ErrorKind::Malformed;
+  Instruction ins_;
+
+  std::vector<ir::ValType> stack_;
+  uint32_t sp_ = 0;
+  std::vector<ControlFrame> ctrl_;
+  std::vector<uint32_t> br_targets_;
+
+  uint32_t num_locals_ = 0;
+  std::vector<ir::ValType> flat_locals_;
+  std::vector<LocalRun> local_runs_;  // used when num_locals_ > kMaxFlatLocals
+
+  uint32_t visible_globals_ = 0;
+  bool check_func_refs_ = true;
+  bool syntax_only_ = false;
+  ir::ValType const_expr_type_;  // the result type of the constant expression being decoded
+};
+
+// ---------------------------------------------------------------------------------------------
+
+template <typename V, bool kValidate>
+ir::ValType BodyDecoder<V, kValidate>::local_type(uint32_t index) const {
+  if (num_locals_ <= kMaxFlatLocals) return flat_locals_[index];
+  auto it = std::upper_bound(local_runs_.begin(), local_runs_.end(), index,
+                             [](uint32_t i, const LocalRun& r) { return i < r.end; });
+  return it->type;
+}
+
+template <typename V, bool kValidate>
+Result<void> BodyDecoder<V, kValidate>::decode_function(uint32_t defined_index) {
+  const ir::Function& fn = module_.functions[defined_index];
+  const uint64_t body_end = uint64_t{fn.body.offset} + fn.body.size;
+  if (body_end > module_.bytes.size()) {
+    return Error::at_offset(ErrorKind::Malformed, fn.body.offset,
+                            "unexpected end of section or function");
+  }
+  if (!module_.is_func_type(fn.type_index)) {
+    return Error::at_offset(ErrorKind::Invalid, fn.body.offset,
+                            "unknown type " + std::to_string(fn.type_index));
+  }
+  const ir::FuncType& type = module_.func_type(fn.type_index);
+
+  // Locals: the parameters, then the declared runs.
+  uint64_t total = type.params.size();
+  for (const ir::LocalDecl& d : fn.locals) total += d.count;
+  if (total > UINT32_MAX) {
+    return Error::at_offset(ErrorKind::Malformed, fn.body.offset, "too many locals");
+  }
+  num_locals_ = static_cast<uint32_t>(total);
+  if (num_locals_ <= kMaxFlatLocals) {
+    flat_locals_.assign(type.params.begin(), type.params.end());
+    for (const ir::LocalDecl& d : fn.locals) flat_locals_.insert(flat_locals_.end(), d.count, d.type);
+  } else {
+    local_runs_.clear();
+    uint32_t end = 0;
+    for (ir::ValType p : type.params) local_runs_.push_back({++end, p});
+    for (const ir::LocalDecl& d : fn.locals) {
+      if (d.count == 0) continue;
+      end += d.count;
+      local_runs_.push_back({end, d.type});
+    }
+  }
+
+  visible_globals_ = module_.total_globals();
+  check_func_refs_ = true;
+  reader_ = Reader(module_.bytes.data() + fn.body.offset, fn.body.size, fn.body.offset);
+  ctrl_.clear();
+  sp_ = 0;
+  ControlFrame frame;
+  frame.kind = FrameKind::Function;
+  frame.offset = fn.body.offset;
+  frame.results = type.results.data();
+  frame.num_results = static_cast<uint32_t>(type.results.size());
+  ctrl_.push_back(frame);
+  return run();
+}
+
+template <typename V, bool kValidate>
+Result<void> BodyDecoder<V, kValidate>::decode_const_expr(const ir::ConstExpr& expr,
+                                                         ir::ValType type,
+                                                         uint32_t visible_globals) {
+  const ir::ByteRange code = expr.code;
+  if (uint64_t{code.offset} + code.size > module_.bytes.size()) {
+    return Error::at_offset(ErrorKind::Malformed, code.offset, "unexpected end");
+  }
+  num_locals_ = 0;
+  flat_locals_.clear();
+  visible_globals_ = visible_globals;
+  check_func_refs_ = false;
+  const_expr_type_ = type;
+  reader_ = Reader(module_.bytes.data() + code.offset, code.size, code.offset);
+  ctrl_.clear();
+  sp_ = 0;
+  ControlFrame frame;
+  frame.kind = FrameKind::Function;
+  frame.offset = code.offset;
+  frame.results = &const_expr_type_;
+  frame.num_results = 1;
+  ctrl_.push_back(frame);
+  return run();
+}
+
+template <typename V, bool kValidate>
+Error BodyDecoder<V, kValidate>::make_error() const {
+  std::string message = reader_.error_message();
+  // Inside a body the end of input is the end of the function (or expression), which the spec's
+  // reference decoder reports with this longer wording ("unexpected end" is its prefix).
+  if (message == "unexpected end") message = "unexpected end of section or function";
+  return Error::at_offset(error_kind_, reader_.error_offset(), std::move(message));
+}
+
+template <typename V, bool kValidate>
+Result<void> BodyDecoder<V, kValidate>::run() {
+  error_kind_ = ErrorKind::Malformed;
+  visitor_.on_begin(*this);
+  const bool simd = ctx_.features.simd;
+  bool finished = false;
+
+  while (!reader_.at_end()) {
+    const uint64_t offset = reader_.offset();
+    const uint8_t byte = reader_.u8();
+    uint16_t index = kOpcodeDecodeTables.single[byte];
+    if (index == kNoOpcode) [[unlikely]] {
+      if (byte == 0xfc || (byte == 0xfd && simd)) {
+        const uint32_t code = reader_.u32();
+        if (!reader_.ok()) break;
+        if (code <= 255) {
+          index = byte == 0xfc ? kOpcodeDecodeTables.prefix_fc[code]
+                               : kOpcodeDecodeTables.prefix_fd[code];
+        }
+      }
+      if (index == kNoOpcode) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "%02x", byte);
+        fail(ErrorKind::Malformed, offset, std::string("illegal opcode ") + hex);
+        break;
+      }
+    }
+    const auto op = static_cast<ir::Opcode>(index);
+    if (!visitor_.on_opcode(*this, op, offset)) break;
+    ins_.op = op;
+    ins_.offset = offset;
+    ins_.dead = ctrl_.back().unreachable;
+
+    using ir::Opcode;
+    switch (op) {
+      case Opcode::Unreachable: set_unreachable(); break;
+      case Opcode::Block:
+      case Opcode::Loop:
+      case Opcode::If: op_block(op); break;
+      case Opcode::Else: op_else(); break;
+      case Opcode::End:
+        // The visitor has been called inside, before the frame was popped.
+        finished = op_end();
+        if (finished || !reader_.ok()) goto done;
+        continue;
+      case Opcode::Br:
+      case Opcode::BrIf:
+      case Opcode::Return: op_br(op); break;
+      case Opcode::BrTable: op_br_table(); break;
+      case Opcode::Call:
+      case Opcode::CallIndirect: op_call(op); break;
+      case Opcode::Drop:
+      case Opcode::Select:
+      case Opcode::SelectT: op_select(op); break;
+      case Opcode::LocalSet:
+      case Opcode::LocalTee:
+      case Opcode::GlobalGet:
+      case Opcode::GlobalSet: op_variable(op); break;
+      case Opcode::TableGet:
+      case Opcode::TableSet:
+      case Opcode::TableInit:
+      case Opcode::ElemDrop:
+      case Opcode::TableCopy:
+      case Opcode::TableGrow:
+      case Opcode::TableSize:
+      case Opcode::TableFill: op_table(op); break;
+      case Opcode::MemorySize:
+      case Opcode::MemoryGrow:
+      case Opcode::MemoryInit:
+      case Opcode::DataDrop:
+      case Opcode::MemoryCopy:
+      case Opcode::MemoryFill: op_memory(op); break;
+      case Opcode::RefNull:
+      case Opcode::RefIsNull:
+      case Opcode::RefFunc: op_reference(op); break;
+      case Opcode::LocalGet:
+        // The most frequent instruction in compiled code gets the shortest path.
+        ins_.index = reader_.u32();
+        if (kValidate && ins_.index >= num_locals_) {
+          check_index(ins_.index, num_locals_, "local");
+          break;
+        }
+        ins_.type = local_type(ins_.index);
+        push(ins_.type);
+        break;
+      default: {
+        const OpTyping& t = kOpTypings[index];
+        if (t.imm == ir::Imm::None && !t.irregular) [[likely]] {
+          pop_regular(t, false);
+          if (t.num_results != 0) push(kKindTypes[static_cast<int>(t.result)]);
+        } else {
+          op_regular(op);
+        }
+        break;
+      }
+    }
+    if (!reader_.ok()) break;
+    if (!visitor_.on_instruction(*this, ins_)) break;
+  }
+done:
+  if (!reader_.ok()) {
+    // A visitor that stopped without saying why still gets an error.
+    if (reader_.error_message().empty()) return Error{ErrorKind::Invalid, "rejected by visitor"};
+    return make_error();
+  }
+  if (!finished) return missing_end_error(ctrl_.size() == 1);
+  return {};
+}
+
+template <typename V, bool kValidate>
+Error BodyDecoder<V, kValidate>::missing_end_error(bool at_function_level) const {
+  // The bytes ran out with frames open. The reference decoder would read on past the body:
+  // into the end of the module ("unexpected end of section or function"), into a byte 0x0b
+  // taken as the missing `end` (then the section is too long: "section size mismatch") or into
+  // the next body's first byte ("END opcode expected"). Say what it would say.
+  const uint64_t end = reader_.offset();
+  std::string message = "END opcode expected";
+  if (end >= module_.bytes.size()) {
+    message = "unexpected end of section or function";
+  } else if (at_function_level && module_.bytes[end] == 0x0b) {
+    message = "section size mismatch";
+  }
+  return Error::at_offset(ErrorKind::Malformed, end, std::move(message));
+}
+
+template <typename V, bool kValidate>
+Result<void> BodyDecoder<V, kValidate>::scan_syntax(uint32_t defined_index) {
+  const ir::Function& fn = module_.functions[defined_index];
+  if (uint64_t{fn.body.offset} + fn.body.size > module_.bytes.size()) {
+    return Error::at_offset(ErrorKind::Malformed, fn.body.offset,
+                            "unexpected end of section or function");
+  }
+  reader_ = Reader(module_.bytes.data() + fn.body.offset, fn.body.size, fn.body.offset);
+  error_kind_ = ErrorKind::Malformed;
+  syntax_only_ = true;
+  const bool simd = ctx_.features.simd;
+  uint32_t depth = 0;  // open blocks inside the body
+  bool finished = false;
+  while (!reader_.at_end() && !finished) {
+    ins_.offset = reader_.offset();
+    const uint8_t byte = reader_.u8();
+    uint16_t index = kOpcodeDecodeTables.single[byte];
+    if (index == kNoOpcode && (byte == 0xfc || (byte == 0xfd && simd))) {
+      const uint32_t code = reader_.u32();
+      if (code <= 255) {
+        index = byte == 0xfc ? kOpcodeDecodeTables.prefix_fc[code]
+                             : kOpcodeDecodeTables.prefix_fd[code];
+      }
+    }
+    if (!reader_.ok()) break;
+    if (index == kNoOpcode) {
+      fail(ErrorKind::Malformed, ins_.offset, "illegal opcode");
+      break;
+    }
+    const auto op = static_cast<ir::Opcode>(index);
+    skip_immediates(op);
+    if (op == ir::Opcode::Block || op == ir::Opcode::Loop || op == ir::Opcode::If) {
+      ++depth;
+    } else if (op == ir::Opcode::End) {
+      if (depth == 0) finished = true;
+      else --depth;
+    }
+  }
+  syntax_only_ = false;
+  if (!reader_.ok()) return make_error();
+  if (!finished) return missing_end_error(depth == 0);
+  if (!reader_.at_end()) {
+    return Error::at_offset(ErrorKind::Malformed, reader_.offset(), "section size mismatch");
+  }
+  return {};
+}
+
+template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::skip_immediates(ir::Opcode op) {
+  using ir::Imm;
+  const OpTyping& t = op_typing(op);
+  switch (t.imm) {
+    case Imm::None: break;
+    case Imm::BlockType: read_block_type(ins_.block); break;
+    case Imm::Label:
+    case Imm::FuncIdx:
+    case Imm::LocalIdx:
+    case Imm::GlobalIdx:
+    case Imm::TableIdx:
+    case Imm::ElemIdx: reader_.u32(); break;
+    case Imm::DataIdx:
+    case Imm::MemoryInit:
+      reader_.u32();
+      if (t.imm == Imm::MemoryInit) read_memory_index();
+      if (reader_.ok() && !module_.data_count) {
+        fail(ErrorKind::Malformed, ins_.offset, "data count section required");
+      }
+      break;
+    case Imm::BrTable: {
+      const uint32_t count = reader_.u32();
+      if (count >= reader_.remaining()) {
+        reader_.fail("unexpected end");
+        break;
+      }
+      for (uint32_t i = 0; i <= count; ++i) reader_.u32();
+      break;
+    }
+    case Imm::CallIndirect:
+    case Imm::TableInit:
+    case Imm::TableCopy:
+      reader_.u32();
+      reader_.u32();
+      break;
+    case Imm::SelectT: {
+      const uint32_t count = reader_.u32();
+      if (count > reader_.remaining()) {
+        reader_.fail("unexpected end");
+        break;
+      }
+      ir::ValType ignored;
+      for (uint32_t i = 0; i < count && read_value_type(ignored); ++i) {
+      }
+      break;
+    }
+    case Imm::MemArg: read_memarg(t.arg); break;
+    case Imm::MemArgLane:
+      read_memarg(t.arg);
+      reader_.u8();
+      break;
+    case Imm::MemIdx: read_memory_index(); break;
+    case Imm::MemoryCopy:
+      read_memory_index();
+      read_memory_index();
+      break;
+    case Imm::I32: reader_.s32(); break;
+    case Imm::I64: reader_.s64(); break;
+    case Imm::F32: reader_.skip(4); break;
+    case Imm::F64: reader_.skip(8); break;
+    case Imm::V128:
+    case Imm::Shuffle: reader_.skip(16); break;
+    case Imm::Lane: reader_.u8(); break;
+    case Imm::HeapType: {
+      const uint64_t offset = reader_.offset();
+      const uint8_t heap = reader_.u8();
+      if (reader_.ok() && heap != 0x70 && heap != 0x6f) {
+        fail(ErrorKind::Malformed, offset, "malformed reference type");
+      }
+      break;
+    }
+  }
+}
+
+// --- Operand stack -------------------------------------------------------------------------------
+
+template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::type_mismatch(ir::ValType expected, bool underflow,
+                                              ir::ValType actual) {
+  std::string message = "type mismatch: expected " + ir::to_string(expected);
+  message += underflow ? ", but the stack is empty" : ", found " + ir::to_string(actual);
+  fail(ErrorKind::Invalid, ins_.offset, std::move(message));
+}
+
+template <typename V, bool kValidate>
+ir::ValType BodyDecoder<V, kValidate>::pop_any() {
+  const ControlFrame& f = ctrl_.back();
+  if (sp_ == f.height) {
+    if (kValidate && !f.unreachable) {
+      fail(ErrorKind::Invalid, ins_.offset, "type mismatch: expected a value, but the stack is empty");
+    }
+    return ir::ValType::bot();
+  }
+  return stack_[--sp_];
+}
+
+template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::pop_expect(ir::ValType expected) {
+  const ControlFrame& f = ctrl_.back();
+  if (sp_ == f.height) {
+    if (kValidate && !f.unreachable) type_mismatch(expected, true, expected);
+    return;
+  }
+  const ir::ValType actual = stack_[--sp_];
+  if (kValidate && !matches(actual, expected)) type_mismatch(expected, false, actual);
+}
+
+template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::check_top(std::span<const ir::ValType> types) {
+  if constexpr (!kValidate) return;
+  const ControlFrame& f = ctrl_.back();
+  const uint32_t available = sp_ - f.height;
+  const size_t n = types.size();
+  for (size_t i = 0; i < n; ++i) {
+    const ir::ValType expected = types[n - 1 - i];
+    if (i >= available) {
+      if (!f.unreachable) type_mismatch(expected, true, expected);
+      return;
+    }
+    const ir::ValType actual = stack_[sp_ - 1 - i];
+    if (!matches(actual, expected)) {
+      type_mismatch(expected, false, actual);
+      return;
+    }
+  }
+}
+
+template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::check_frame_end(const ControlFrame& f) {
+  pop_values(f.result_types());
+  if (kValidate && sp_ != f.height && reader_.ok()) {
+    const uint32_t extra = sp_ - f.height;
+    fail(ErrorKind::Invalid, ins_.offset,
+         "type mismatch: " + std::to_string(extra) + " value" + (extra == 1 ? "" : "s") +
+             " left on the stack at the end of the block");
+  }
+  sp_ = f.height;
+}
+
+template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::push_frame(FrameKind kind, const BlockType& bt) {
+  ControlFrame f;
+  f.kind = kind;
+  f.offset = ins_.offset;
+  switch (bt.kind) {
+    case BlockKind::Empty: break;
+    case BlockKind::Value:
+      f.results = canonical_value_type(bt.value);
+      f.num_results = 1;
+      if (f.results == nullptr) {
+        fail(ErrorKind::Unsupported, ins_.offset, "block type " + ir::to_string(bt.value));
+        return;
+      }
+      break;
+    case BlockKind::Index: {
+      const ir::FuncType& ft = module_.func_type(bt.type_index);
+      f.params = ft.params.data();
+      f.num_params = static_cast<uint32_t>(ft.params.size());
+      f.results = ft.results.data();
+      f.num_results = static_cast<uint32_t>(ft.results.size());
+      break;
+    }
+  }
+  pop_values(f.param_types());
+  f.height = sp_;
+  ctrl_.push_back(f);
+  push_values(f.param_types());
+}
+
+// --- Immediates --------------------------------------------------------------------------------
+
+template <typename V, bool kValidate>
+bool BodyDecoder<V, kValidate>::read_value_type(ir::ValType& out) {
+  const uint64_t offset = reader_.offset();
+  switch (reader_.u8()) {
+    case 0x7f: out = ir::ValType::i32(); return true;
+    case 0x7e: out = ir::ValType::i64(); return true;
+    case 0x7d: out = ir::ValType::f32(); return true;
+    case 0x7c: out = ir::ValType::f64(); return true;
+    case 0x7b:
+      if (!ctx_.features.simd) break;
+      out = ir::ValType::v128();
+      return true;
+    case 0x70: out = ir::ValType::funcref(); return true;
+    case 0x6f: out = ir::ValType::externref(); return true;
+    default: break;
+  }
+  if (reader_.ok()) fail(ErrorKind::Malformed, offset, "malformed value type");
+  return false;
+}
+
+template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::read_block_type(BlockType& bt) {
+  const uint64_t offset = reader_.offset();
+  const uint8_t first = reader_.peek_u8();
+  if (first == 0x40) {
+    reader_.skip(1);
+    bt.kind = BlockKind::Empty;
+    return;
+  }
+  // A one-byte negative s33 is a value type; anything else a non-negative type index.
+  if ((first & 0xc0) == 0x40) {
+    bt.kind = BlockKind::Value;
+    read_value_type(bt.value);
+    return;
+  }
+  const int64_t index = reader_.s33();
+  if (!reader_.ok()) return;
+  if (index < 0) {
+    fail(ErrorKind::Malformed, offset, "malformed block type");
+    return;
+  }
+  bt.kind = BlockKind::Index;
+  bt.type_index = static_cast<uint32_t>(std::min<int64_t>(index, UINT32_MAX));
+  if (index > UINT32_MAX || !module_.is_func_type(bt.type_index)) {
+    fail(ErrorKind::Invalid, ins_.offset, "unknown type " + std::to_string(index));
+  }
+}
+
+template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::read_memarg(uint8_t natural_align_log2) {
+  MemArg& m = ins_.memarg;
+  m.align_log2 = reader_.u32();
+  m.memory = 0;
+  if ((m.align_log2 & 0x40) && ctx_.features.multi_memory) {
+    m.align_log2 &= ~0x40u;
+    m.memory = reader_.u32();
+  }
+  if (ctx_.features.memory64 && m.memory < ctx_.memory_is64.size() && memory_is64(m.memory)) {
+    m.offset = reader_.u64();
+  } else {
+    m.offset = reader_.u32();
+  }
+  if (!reader_.ok()) return;
+  if constexpr (kValidate) {
+    if (!check_memory(m.memory)) return;
+    if (m.align_log2 > natural_align_log2) {
+      fail(ErrorKind::Invalid, ins_.offset, "alignment must not be larger than natural");
+    }
+  }
+}
+
+template <typename V, bool kValidate>
+uint32_t BodyDecoder<V, kValidate>::read_memory_index() {
+  if (ctx_.features.multi_memory) return reader_.u32();
+  // Before multi-memory the index is a reserved single zero byte, not a LEB128 number.
+  const uint64_t offset = reader_.offset();
+  if (reader_.u8() != 0 && reader_.ok()) {
+    fail(ErrorKind::Malformed, offset, "zero byte expected");
+  }
+  return 0;
+}
+
+template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::read_lane(uint8_t lanes) {
+  ins_.lane = reader_.u8();
+  if (kValidate && ins_.lane >= lanes && reader_.ok()) {
+    fail(ErrorKind::Invalid, ins_.offset, "invalid lane index");
+  }
+}
+
+template <typename V, bool kValidate>
+bool BodyDecoder<V, kValidate>::check_index(uint32_t index, uint32_t count, const char* what) {
+  if (!kValidate || index < count) return true;
+  fail(ErrorKind::Invalid, ins_.offset, std::string("unknown ") + what + " " + std::to_string(index));
+  return false;
+}
+
+template <typename V, bool kValidate>
+bool BodyDecoder<V, kValidate>::check_func_type(uint32_t type_index) {
+  if (!kValidate || module_.is_func_type(type_index)) return true;
+  fail(ErrorKind::Invalid, ins_.offset, "unknown type " + std::to_string(type_index));
+  return false;
+}
+
+}  // namespace weft::validate
+
+#include "validate/body_decoder_ops.hpp"
