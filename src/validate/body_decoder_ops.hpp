@@ -37,12 +37,23 @@ void BodyDecoder<V, kValidate>::op_regular(ir::Opcode op) {
   const OpTyping& t = op_typing(op);
   bool address64 = false;
   switch (t.imm) {
-    case ir::Imm::None: break;
-    case ir::Imm::I32: ins_.value.i32 = reader_.s32(); break;
-    case ir::Imm::I64: ins_.value.i64 = reader_.s64(); break;
-    case ir::Imm::F32: ins_.value.f32_bits = reader_.fixed_u32(); break;
-    case ir::Imm::F64: ins_.value.f64_bits = reader_.fixed_u64(); break;
-    case ir::Imm::V128: reader_.take(ins_.value.bytes, 16); break;
+    case ir::Imm::None:
+      break;
+    case ir::Imm::I32:
+      ins_.value.i32 = reader_.s32();
+      break;
+    case ir::Imm::I64:
+      ins_.value.i64 = reader_.s64();
+      break;
+    case ir::Imm::F32:
+      ins_.value.f32_bits = reader_.fixed_u32();
+      break;
+    case ir::Imm::F64:
+      ins_.value.f64_bits = reader_.fixed_u64();
+      break;
+    case ir::Imm::V128:
+      reader_.take(ins_.value.bytes, 16);
+      break;
     case ir::Imm::Shuffle:
       if (!reader_.take(ins_.value.bytes, 16)) return;
       if constexpr (kValidate) {
@@ -54,7 +65,9 @@ void BodyDecoder<V, kValidate>::op_regular(ir::Opcode op) {
         }
       }
       break;
-    case ir::Imm::Lane: read_lane(t.arg); break;
+    case ir::Imm::Lane:
+      read_lane(t.arg);
+      break;
     case ir::Imm::MemArg:
     case ir::Imm::MemArgLane:
       read_memarg(t.arg);
@@ -206,7 +219,9 @@ void BodyDecoder<V, kValidate>::op_call(ir::Opcode op) {
   uint32_t type_index;
   if (op == ir::Opcode::Call) {
     ins_.index = reader_.u32();
-    if (!reader_.ok() || !check_index(ins_.index, uint32_t(ctx_.func_type_indices.size()), "function")) return;
+    if (!reader_.ok() ||
+        !check_index(ins_.index, uint32_t(ctx_.func_type_indices.size()), "function"))
+      return;
     type_index = ctx_.func_type_indices[ins_.index];
     if (!check_func_type(type_index)) return;
   } else {
@@ -361,13 +376,16 @@ void BodyDecoder<V, kValidate>::op_table(ir::Opcode op) {
       pop_expect(ins_.type);
       push(address);
       break;
-    case Opcode::TableSize: push(address); break;
+    case Opcode::TableSize:
+      push(address);
+      break;
     case Opcode::TableFill:
       pop_expect(address);
       pop_expect(ins_.type);
       pop_expect(address);
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -409,7 +427,9 @@ void BodyDecoder<V, kValidate>::op_memory(ir::Opcode op) {
   if (!reader_.ok() || !check_memory(ins_.index)) return;
   const ir::ValType address = memory_address(ins_.index);
   switch (op) {
-    case Opcode::MemorySize: push(address); break;
+    case Opcode::MemorySize:
+      push(address);
+      break;
     case Opcode::MemoryGrow:
       pop_expect(address);
       push(address);
@@ -419,7 +439,8 @@ void BodyDecoder<V, kValidate>::op_memory(ir::Opcode op) {
       pop_expect(i32);
       pop_expect(address);
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -455,7 +476,9 @@ void BodyDecoder<V, kValidate>::op_reference(ir::Opcode op) {
   }
   // ref.func
   ins_.index = reader_.u32();
-  if (!reader_.ok() || !check_index(ins_.index, uint32_t(ctx_.func_type_indices.size()), "function")) return;
+  if (!reader_.ok() ||
+      !check_index(ins_.index, uint32_t(ctx_.func_type_indices.size()), "function"))
+    return;
   if (kValidate && check_func_refs_ && !ctx_.is_declared_func(ins_.index)) {
     fail(ErrorKind::Invalid, ins_.offset, "undeclared function reference");
     return;

@@ -13,14 +13,17 @@ bool ConstExprVisitor::is_constant(ir::Opcode op) const {
     case Opcode::RefNull:
     case Opcode::RefFunc:
     case Opcode::GlobalGet:
-    case Opcode::End: return true;
+    case Opcode::End:
+      return true;
     case Opcode::I32Add:
     case Opcode::I32Sub:
     case Opcode::I32Mul:
     case Opcode::I64Add:
     case Opcode::I64Sub:
-    case Opcode::I64Mul: return ctx_.features.extended_const;
-    default: return false;
+    case Opcode::I64Mul:
+      return ctx_.features.extended_const;
+    default:
+      return false;
   }
 }
 

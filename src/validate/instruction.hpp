@@ -41,9 +41,9 @@ struct Instruction {
   uint32_t index = 0;
   // call_indirect: table; memory.init: memory; table.init: table; memory.copy/table.copy: source.
   uint32_t index2 = 0;
-  MemArg memarg;           // loads, stores, SIMD memory and lane accesses
-  uint8_t lane = 0;        // extract/replace lane, load/store lane
-  BlockType block;         // block, loop, if
+  MemArg memarg;                         // loads, stores, SIMD memory and lane accesses
+  uint8_t lane = 0;                      // extract/replace lane, load/store lane
+  BlockType block;                       // block, loop, if
   std::span<const uint32_t> br_targets;  // br_table, without the default (in `index`)
   // The value type the instruction moves: local (local.*), global (global.*), operand (drop,
   // select; bottom in unreachable code), annotation (select_t), result (ref.null, ref.func),

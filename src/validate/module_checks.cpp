@@ -8,7 +8,9 @@ namespace weft::validate {
 
 namespace {
 
-Error invalid(std::string message) { return Error{ErrorKind::Invalid, std::move(message)}; }
+Error invalid(std::string message) {
+  return Error{ErrorKind::Invalid, std::move(message)};
+}
 
 Error unknown(const char* what, uint64_t index) {
   return invalid(std::string("unknown ") + what + " " + std::to_string(index));
@@ -44,7 +46,9 @@ Result<void> check_memory_type(const ir::MemoryType& m) {
   return check_limits(m.limits, 65536, "memory size must be at most 65536 pages (4GiB)");
 }
 
-ir::ValType address_type(bool is64) { return is64 ? ir::ValType::i64() : ir::ValType::i32(); }
+ir::ValType address_type(bool is64) {
+  return is64 ? ir::ValType::i64() : ir::ValType::i32();
+}
 
 // Globals a constant expression may read. Wasm 2.0 allows only imported ones; extended-const and
 // GC allow every global defined before the expression's own (`limit`).
@@ -105,7 +109,8 @@ Result<void> check_elems(ModuleContext& ctx, ConstExprChecker& exprs) {
   const ir::Module& m = ctx.module;
   const uint32_t globals = visible_globals(ctx, m.total_globals());
   for (const ir::ElemSegment& e : m.elems) {
-    if (!e.type.is_ref()) return invalid("type mismatch: element segment of " + ir::to_string(e.type));
+    if (!e.type.is_ref())
+      return invalid("type mismatch: element segment of " + ir::to_string(e.type));
     if (e.mode == ir::SegmentMode::Active) {
       if (e.table >= m.total_tables()) return unknown("table", e.table);
       const ir::TableType& table = m.table_type(e.table);
@@ -159,11 +164,21 @@ Result<void> check_exports(const ModuleContext& ctx) {
   for (const ir::Export& e : m.exports) {
     uint32_t count = 0;
     switch (e.kind) {
-      case ir::ExternKind::Func: count = m.total_funcs(); break;
-      case ir::ExternKind::Table: count = m.total_tables(); break;
-      case ir::ExternKind::Memory: count = m.total_memories(); break;
-      case ir::ExternKind::Global: count = m.total_globals(); break;
-      case ir::ExternKind::Tag: count = m.total_tags(); break;
+      case ir::ExternKind::Func:
+        count = m.total_funcs();
+        break;
+      case ir::ExternKind::Table:
+        count = m.total_tables();
+        break;
+      case ir::ExternKind::Memory:
+        count = m.total_memories();
+        break;
+      case ir::ExternKind::Global:
+        count = m.total_globals();
+        break;
+      case ir::ExternKind::Tag:
+        count = m.total_tags();
+        break;
     }
     if (e.index >= count) {
       return unknown(e.kind == ir::ExternKind::Func ? "function" : ir::extern_kind_name(e.kind),

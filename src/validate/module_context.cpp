@@ -8,11 +8,20 @@ ModuleContext::ModuleContext(const ir::Module& m, const ir::Features& f) : modul
   tables.reserve(m.total_tables());
   for (const ir::Import& i : m.imports) {
     switch (i.kind) {
-      case ir::ExternKind::Func: func_type_indices.push_back(i.func_type); break;
-      case ir::ExternKind::Global: globals.push_back(i.global); break;
-      case ir::ExternKind::Table: tables.push_back(i.table); break;
-      case ir::ExternKind::Memory: memory_is64.push_back(i.memory.limits.is64); break;
-      case ir::ExternKind::Tag: break;
+      case ir::ExternKind::Func:
+        func_type_indices.push_back(i.func_type);
+        break;
+      case ir::ExternKind::Global:
+        globals.push_back(i.global);
+        break;
+      case ir::ExternKind::Table:
+        tables.push_back(i.table);
+        break;
+      case ir::ExternKind::Memory:
+        memory_is64.push_back(i.memory.limits.is64);
+        break;
+      case ir::ExternKind::Tag:
+        break;
     }
   }
   for (const ir::Function& fn : m.functions) func_type_indices.push_back(fn.type_index);

@@ -27,12 +27,18 @@ namespace detail {
 
 constexpr ir::ValKind kind_from_letter(char c) {
   switch (c) {
-    case 'i': return ir::ValKind::I32;
-    case 'I': return ir::ValKind::I64;
-    case 'f': return ir::ValKind::F32;
-    case 'F': return ir::ValKind::F64;
-    case 'v': return ir::ValKind::V128;
-    default: break;
+    case 'i':
+      return ir::ValKind::I32;
+    case 'I':
+      return ir::ValKind::I64;
+    case 'f':
+      return ir::ValKind::F32;
+    case 'F':
+      return ir::ValKind::F64;
+    case 'v':
+      return ir::ValKind::V128;
+    default:
+      break;
   }
   // Not a constant expression: an unknown letter in opcodes.def fails the build here.
   throw "opcodes.def: unknown value type letter in a signature";
@@ -95,9 +101,12 @@ struct OpcodeDecodeTables {
  private:
   constexpr void add(uint8_t prefix, uint32_t code, uint16_t index) {
     if (code > 255) throw "opcodes.def: prefixed code above 255 needs a wider table";
-    if (prefix == 0) single[code] = index;
-    else if (prefix == 0xfc) prefix_fc[code] = index;
-    else prefix_fd[code] = index;
+    if (prefix == 0)
+      single[code] = index;
+    else if (prefix == 0xfc)
+      prefix_fc[code] = index;
+    else
+      prefix_fd[code] = index;
   }
 };
 

@@ -59,15 +59,15 @@ std::vector<Recorder::Seen> record(TestModule& t) {
 TEST(BodyDecoderVisitor, SeesInstructionsFramesAndDeadCode) {
   TestModule t;
   Code c;
-  c.op(Opcode::Block).u8(kI64);        // 0
-  c.i64_const(7);                      // 2
-  c.op_u32(Opcode::Br, 0);             // 4
-  c.op(Opcode::I32Add);                // 6: dead
-  c.op(Opcode::Drop);                  // 7: dead
-  c.end();                             // 8: end of block (arity 1)
-  c.op_u32(Opcode::LocalSet, 0);       // 9
-  c.op_u32(Opcode::LocalGet, 0);       // 11
-  c.end();                             // 13: end of function
+  c.op(Opcode::Block).u8(kI64);   // 0
+  c.i64_const(7);                 // 2
+  c.op_u32(Opcode::Br, 0);        // 4
+  c.op(Opcode::I32Add);           // 6: dead
+  c.op(Opcode::Drop);             // 7: dead
+  c.end();                        // 8: end of block (arity 1)
+  c.op_u32(Opcode::LocalSet, 0);  // 9
+  c.op_u32(Opcode::LocalGet, 0);  // 11
+  c.end();                        // 13: end of function
   t.func(c, {i64}, {}, {{1, i64}});
   for (const auto& seen : {record<true>(t), record<false>(t)}) {
     ASSERT_EQ(seen.size(), 9u);
@@ -146,8 +146,10 @@ TEST(OpcodeTables, AgreeWithTheOpcodeTable) {
   for (int b = 0; b < 256; ++b) {
     const auto op = ir::opcode_from_byte(uint8_t(b));
     const uint16_t mine = kOpcodeDecodeTables.single[b];
-    if (op) EXPECT_EQ(mine, uint16_t(*op)) << b;
-    else EXPECT_TRUE(mine == kNoOpcode || ir::is_prefix_byte(uint8_t(b))) << b;
+    if (op)
+      EXPECT_EQ(mine, uint16_t(*op)) << b;
+    else
+      EXPECT_TRUE(mine == kNoOpcode || ir::is_prefix_byte(uint8_t(b))) << b;
     const auto fc = ir::opcode_from_prefixed(0xfc, b);
     EXPECT_EQ(kOpcodeDecodeTables.prefix_fc[b], fc ? uint16_t(*fc) : kNoOpcode) << b;
     const auto fd = ir::opcode_from_prefixed(0xfd, b);

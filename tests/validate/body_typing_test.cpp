@@ -46,9 +46,9 @@ TEST(BodyTyping, StackUnderflowAndLeftoversAreMismatches) {
 
 TEST(BodyTyping, BlocksSeeOnlyTheirOwnOperands) {
   // The outer i32 is not visible inside the block.
-  EXPECT_TRUE(IsInvalid(
-      body(Code().i32_const(1).op(Opcode::Block).u8(kVoid).op(Opcode::Drop).end().end()),
-      "type mismatch"));
+  EXPECT_TRUE(
+      IsInvalid(body(Code().i32_const(1).op(Opcode::Block).u8(kVoid).op(Opcode::Drop).end().end()),
+                "type mismatch"));
   EXPECT_TRUE(IsValid(body(Code().op(Opcode::Block).u8(kI32).i32_const(1).end().end(), {i32})));
   EXPECT_TRUE(IsInvalid(body(Code().op(Opcode::Block).u8(kI32).i64_const(1).end().end(), {i32}),
                         "type mismatch"));
@@ -57,7 +57,8 @@ TEST(BodyTyping, BlocksSeeOnlyTheirOwnOperands) {
 TEST(BodyTyping, MultiValueBlocksTakeAndReturnSeveralValues) {
   TestModule t;
   const uint32_t sig = t.type({i32, i64}, {i64, i32});
-  // (i32.const 1) (i64.const 2) (block (type sig) (local.set 0 swap...)) simplified: drop both, push.
+  // (i32.const 1) (i64.const 2) (block (type sig) (local.set 0 swap...)) simplified: drop both,
+  // push.
   Code code;
   code.i32_const(1).i64_const(2).op(Opcode::Block).u32(sig);
   code.op(Opcode::Drop).op(Opcode::Drop).i64_const(3).i32_const(4).end();
@@ -86,9 +87,9 @@ TEST(BodyTyping, UnknownBlockTypeIndex) {
 }
 
 TEST(BodyTyping, IfWithoutElseMustNotChangeTypes) {
-  EXPECT_TRUE(IsInvalid(body(Code().i32_const(0).op(Opcode::If).u8(kI32).i32_const(1).end().end(),
-                             {i32}),
-                        "type mismatch"));
+  EXPECT_TRUE(
+      IsInvalid(body(Code().i32_const(0).op(Opcode::If).u8(kI32).i32_const(1).end().end(), {i32}),
+                "type mismatch"));
   EXPECT_TRUE(IsValid(body(Code()
                                .i32_const(0)
                                .op(Opcode::If)
@@ -111,8 +112,8 @@ TEST(BodyTyping, IfWithoutElseMustNotChangeTypes) {
                              {i32}),
                         "type mismatch"));
   // The condition must be an i32.
-  EXPECT_TRUE(IsInvalid(body(Code().i64_const(0).op(Opcode::If).u8(kVoid).end().end()),
-                        "type mismatch"));
+  EXPECT_TRUE(
+      IsInvalid(body(Code().i64_const(0).op(Opcode::If).u8(kVoid).end().end()), "type mismatch"));
 }
 
 TEST(BodyTyping, IfWithParamsPassesThemThroughWithoutElse) {
@@ -123,18 +124,16 @@ TEST(BodyTyping, IfWithParamsPassesThemThroughWithoutElse) {
 }
 
 TEST(BodyTyping, BranchesCheckLabelTypes) {
-  EXPECT_TRUE(IsValid(
-      body(Code().op(Opcode::Block).u8(kI32).i32_const(1).op_u32(Opcode::Br, 0).end().end(),
-           {i32})));
+  EXPECT_TRUE(IsValid(body(
+      Code().op(Opcode::Block).u8(kI32).i32_const(1).op_u32(Opcode::Br, 0).end().end(), {i32})));
   EXPECT_TRUE(IsInvalid(
-      body(Code().op(Opcode::Block).u8(kI32).i64_const(1).op_u32(Opcode::Br, 0).end().end(),
-           {i32}),
+      body(Code().op(Opcode::Block).u8(kI32).i64_const(1).op_u32(Opcode::Br, 0).end().end(), {i32}),
       "type mismatch"));
   EXPECT_TRUE(IsInvalid(body(Code().op_u32(Opcode::Br, 1).end()), "unknown label"));
   EXPECT_TRUE(IsValid(body(Code().i32_const(3).op_u32(Opcode::Br, 0).end(), {i32})));
   EXPECT_TRUE(IsValid(body(Code().i64_const(3).op(Opcode::Return).end(), {i64})));
-  EXPECT_TRUE(IsInvalid(body(Code().i32_const(3).op(Opcode::Return).end(), {i64}),
-                        "type mismatch"));
+  EXPECT_TRUE(
+      IsInvalid(body(Code().i32_const(3).op(Opcode::Return).end(), {i64}), "type mismatch"));
 }
 
 TEST(BodyTyping, BrIfLeavesTheLabelTypes) {
@@ -178,15 +177,16 @@ TEST(BodyTyping, UnreachableCodeIsPolymorphic) {
   EXPECT_TRUE(IsValid(body(Code().op(Opcode::Unreachable).end(), {i32, f64})));
   EXPECT_TRUE(IsValid(body(Code().op(Opcode::Unreachable).op(Opcode::Select).end(), {i64})));
   EXPECT_TRUE(IsValid(body(Code().op(Opcode::Unreachable).op(Opcode::RefIsNull).end(), {i32})));
-  EXPECT_TRUE(IsValid(body(Code().i32_const(0).op_u32(Opcode::Br, 0).op(Opcode::I32Eqz).end(), {i32})));
+  EXPECT_TRUE(
+      IsValid(body(Code().i32_const(0).op_u32(Opcode::Br, 0).op(Opcode::I32Eqz).end(), {i32})));
   EXPECT_TRUE(
       IsValid(body(Code().op(Opcode::Unreachable).op(Opcode::BrTable).u32(0).u32(0).end(), {i32})));
   // Known operand types are still checked.
-  EXPECT_TRUE(IsInvalid(
-      body(Code().op(Opcode::Unreachable).i64_const(0).op(Opcode::I32Add).end(), {i32}),
-      "type mismatch"));
-  EXPECT_TRUE(IsInvalid(body(Code().op(Opcode::Unreachable).i64_const(0).end(), {i32}),
-                        "type mismatch"));
+  EXPECT_TRUE(
+      IsInvalid(body(Code().op(Opcode::Unreachable).i64_const(0).op(Opcode::I32Add).end(), {i32}),
+                "type mismatch"));
+  EXPECT_TRUE(
+      IsInvalid(body(Code().op(Opcode::Unreachable).i64_const(0).end(), {i32}), "type mismatch"));
   // A select of bottom and i64 yields i64, which does not match the i32 result.
   EXPECT_TRUE(IsInvalid(
       body(Code().op(Opcode::Unreachable).i64_const(0).i32_const(0).op(Opcode::Select).end(),
@@ -204,36 +204,39 @@ TEST(BodyTyping, UnreachableCodeIsPolymorphic) {
 }
 
 TEST(BodyTyping, SelectNeedsMatchingNumericOperands) {
-  EXPECT_TRUE(IsValid(
-      body(Code().i32_const(1).i32_const(2).i32_const(0).op(Opcode::Select).end(), {i32})));
-  EXPECT_TRUE(IsInvalid(
-      body(Code().i32_const(1).i64_const(2).i32_const(0).op(Opcode::Select).end(), {i32}),
-      "type mismatch"));
+  EXPECT_TRUE(
+      IsValid(body(Code().i32_const(1).i32_const(2).i32_const(0).op(Opcode::Select).end(), {i32})));
+  EXPECT_TRUE(
+      IsInvalid(body(Code().i32_const(1).i64_const(2).i32_const(0).op(Opcode::Select).end(), {i32}),
+                "type mismatch"));
   // References need the typed form.
   Code refs;
   refs.op(Opcode::RefNull).u8(kFuncRef).op(Opcode::RefNull).u8(kFuncRef).i32_const(0);
-  EXPECT_TRUE(IsInvalid(body(Code(refs).op(Opcode::Select).op(Opcode::Drop).end()),
-                        "type mismatch"));
-  EXPECT_TRUE(IsValid(body(Code(refs).op(Opcode::SelectT).u32(1).u8(kFuncRef).end(),
-                           {ValType::funcref()})));
-  EXPECT_TRUE(IsInvalid(body(Code(refs).op(Opcode::SelectT).u32(1).u8(kExternRef).end(),
-                             {ValType::externref()}),
-                        "type mismatch"));
+  EXPECT_TRUE(
+      IsInvalid(body(Code(refs).op(Opcode::Select).op(Opcode::Drop).end()), "type mismatch"));
+  EXPECT_TRUE(IsValid(
+      body(Code(refs).op(Opcode::SelectT).u32(1).u8(kFuncRef).end(), {ValType::funcref()})));
   EXPECT_TRUE(IsInvalid(
-      body(Code(refs).op(Opcode::SelectT).u32(2).u8(kFuncRef).u8(kFuncRef).end(),
-           {ValType::funcref()}),
-      "invalid result arity"));
+      body(Code(refs).op(Opcode::SelectT).u32(1).u8(kExternRef).end(), {ValType::externref()}),
+      "type mismatch"));
+  EXPECT_TRUE(IsInvalid(body(Code(refs).op(Opcode::SelectT).u32(2).u8(kFuncRef).u8(kFuncRef).end(),
+                             {ValType::funcref()}),
+                        "invalid result arity"));
   EXPECT_TRUE(IsInvalid(body(Code(refs).op(Opcode::SelectT).u32(0).end(), {ValType::funcref()}),
                         "invalid result arity"));
 }
 
 TEST(BodyTyping, LocalsIncludeParamsAndDeclaredRuns) {
-  EXPECT_TRUE(IsValid(body(Code().op_u32(Opcode::LocalGet, 0).op_u32(Opcode::LocalGet, 2)
-                               .op(Opcode::I64Add).op_u32(Opcode::LocalTee, 1).end(),
+  EXPECT_TRUE(IsValid(body(Code()
+                               .op_u32(Opcode::LocalGet, 0)
+                               .op_u32(Opcode::LocalGet, 2)
+                               .op(Opcode::I64Add)
+                               .op_u32(Opcode::LocalTee, 1)
+                               .end(),
                            {i64}, {i64}, {{2, i64}})));
-  EXPECT_TRUE(IsInvalid(body(Code().op_u32(Opcode::LocalGet, 3).op(Opcode::Drop).end(), {}, {i64},
-                             {{2, i64}}),
-                        "unknown local 3"));
+  EXPECT_TRUE(IsInvalid(
+      body(Code().op_u32(Opcode::LocalGet, 3).op(Opcode::Drop).end(), {}, {i64}, {{2, i64}}),
+      "unknown local 3"));
   EXPECT_TRUE(IsInvalid(body(Code().f32_const().op_u32(Opcode::LocalSet, 0).end(), {}, {i32}),
                         "type mismatch"));
 }
@@ -242,8 +245,8 @@ TEST(BodyTyping, ManyLocalsAreNotExpanded) {
   // 2^31 declared locals: valid, and checked without one entry per local.
   EXPECT_TRUE(IsValid(body(Code().op_u32(Opcode::LocalGet, 0x7fffffff).end(), {f32}, {},
                            {{0x40000000, i32}, {0x40000000, f32}})));
-  EXPECT_TRUE(IsInvalid(body(Code().op_u32(Opcode::LocalGet, 0x80000000).op(Opcode::Drop).end(),
-                             {}, {}, {{0x40000000, i32}, {0x40000000, f32}}),
+  EXPECT_TRUE(IsInvalid(body(Code().op_u32(Opcode::LocalGet, 0x80000000).op(Opcode::Drop).end(), {},
+                             {}, {{0x40000000, i32}, {0x40000000, f32}}),
                         "unknown local"));
   EXPECT_TRUE(IsMalformed(body(Code().end(), {}, {i32}, {{0xffffffff, i32}}), "too many locals"));
 }
@@ -252,8 +255,12 @@ TEST(BodyTyping, GlobalsCheckIndexAndMutability) {
   TestModule t;
   t.import_global(i32, false);
   t.global(i64, true, Code().i64_const(0).end());
-  t.func(Code().op_u32(Opcode::GlobalGet, 0).op(Opcode::Drop).i64_const(1)
-             .op_u32(Opcode::GlobalSet, 1).end());
+  t.func(Code()
+             .op_u32(Opcode::GlobalGet, 0)
+             .op(Opcode::Drop)
+             .i64_const(1)
+             .op_u32(Opcode::GlobalSet, 1)
+             .end());
   EXPECT_TRUE(IsValid(t.validate()));
 
   TestModule immutable;

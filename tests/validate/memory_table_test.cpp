@@ -12,8 +12,8 @@ const ValType i32 = ValType::i32(), i64 = ValType::i64();
 TEST(MemoryInstructions, LoadsAndStoresNeedAMemoryAndNaturalAlignment) {
   TestModule ok;
   ok.memory();
-  ok.func(Code().i32_const(0).i32_const(0).mem(Opcode::I64Load32U, 2).mem(Opcode::I64Store, 3)
-              .end());
+  ok.func(
+      Code().i32_const(0).i32_const(0).mem(Opcode::I64Load32U, 2).mem(Opcode::I64Store, 3).end());
   EXPECT_TRUE(IsValid(ok.validate()));
 
   TestModule align;
@@ -60,8 +60,17 @@ TEST(MemoryInstructions, MultiMemoryReadsIndices) {
   t.memory();
   t.memory();
   // memarg with bit 6: memory index 1 follows the alignment.
-  t.func(Code().i32_const(0).op(Opcode::I32Load).u32(0x40 | 2).u32(1).u32(0)
-             .op(Opcode::MemorySize).u32(1).op(Opcode::I32Add).op(Opcode::Drop).end());
+  t.func(Code()
+             .i32_const(0)
+             .op(Opcode::I32Load)
+             .u32(0x40 | 2)
+             .u32(1)
+             .u32(0)
+             .op(Opcode::MemorySize)
+             .u32(1)
+             .op(Opcode::I32Add)
+             .op(Opcode::Drop)
+             .end());
   EXPECT_TRUE(IsValid(t.validate(f)));
   // Without multi-memory, bit 6 is part of the alignment (invalid), and memory.size's index must
   // be a zero byte (malformed, which wins: the spec decodes everything before validating).
@@ -77,8 +86,16 @@ TEST(BulkMemory, DataIndicesNeedTheDataCountSection) {
   TestModule t;
   t.memory();
   t.passive_data();
-  t.func(Code().i32_const(0).i32_const(0).i32_const(0).op(Opcode::MemoryInit).u32(0).u8(0)
-             .op(Opcode::DataDrop).u32(0).end());
+  t.func(Code()
+             .i32_const(0)
+             .i32_const(0)
+             .i32_const(0)
+             .op(Opcode::MemoryInit)
+             .u32(0)
+             .u8(0)
+             .op(Opcode::DataDrop)
+             .u32(0)
+             .end());
   EXPECT_TRUE(IsValid(t.validate()));
 
   TestModule no_count;
@@ -95,16 +112,27 @@ TEST(BulkMemory, DataIndicesNeedTheDataCountSection) {
 
   TestModule no_memory;
   no_memory.passive_data();
-  no_memory.func(Code().i32_const(0).i32_const(0).i32_const(0).op(Opcode::MemoryInit).u32(0)
-                     .u8(0).end());
+  no_memory.func(
+      Code().i32_const(0).i32_const(0).i32_const(0).op(Opcode::MemoryInit).u32(0).u8(0).end());
   EXPECT_TRUE(IsInvalid(no_memory.validate(), "unknown memory 0"));
 }
 
 TEST(BulkMemory, CopyAndFill) {
   TestModule t;
   t.memory();
-  t.func(Code().i32_const(0).i32_const(0).i32_const(0).op(Opcode::MemoryCopy).u8(0).u8(0)
-             .i32_const(0).i32_const(0).i32_const(0).op(Opcode::MemoryFill).u8(0).end());
+  t.func(Code()
+             .i32_const(0)
+             .i32_const(0)
+             .i32_const(0)
+             .op(Opcode::MemoryCopy)
+             .u8(0)
+             .u8(0)
+             .i32_const(0)
+             .i32_const(0)
+             .i32_const(0)
+             .op(Opcode::MemoryFill)
+             .u8(0)
+             .end());
   EXPECT_TRUE(IsValid(t.validate()));
 
   TestModule wrong;
@@ -113,8 +141,7 @@ TEST(BulkMemory, CopyAndFill) {
   EXPECT_TRUE(IsInvalid(wrong.validate(), "type mismatch"));
 
   TestModule none;
-  none.func(Code().i32_const(0).i32_const(0).i32_const(0).op(Opcode::MemoryCopy).u8(0).u8(0)
-                .end());
+  none.func(Code().i32_const(0).i32_const(0).i32_const(0).op(Opcode::MemoryCopy).u8(0).u8(0).end());
   EXPECT_TRUE(IsInvalid(none.validate(), "unknown memory 0"));
 }
 
@@ -132,8 +159,8 @@ TEST(TableInstructions, GetSetSizeGrowFill) {
 
   TestModule wrong_ref;
   wrong_ref.table(ValType::externref());
-  wrong_ref.func(Code().i32_const(0).op(Opcode::RefNull).u8(kFuncRef).op_u32(Opcode::TableSet, 0)
-                     .end());
+  wrong_ref.func(
+      Code().i32_const(0).op(Opcode::RefNull).u8(kFuncRef).op_u32(Opcode::TableSet, 0).end());
   EXPECT_TRUE(IsInvalid(wrong_ref.validate(), "type mismatch"));
 
   TestModule none;
@@ -154,8 +181,8 @@ TEST(TableInstructions, InitCopyAndDropCheckSegmentsAndTypes) {
   t.func(ok);
   EXPECT_TRUE(IsValid(t.validate()));
 
-  t.set_body(0, Code().i32_const(0).i32_const(0).i32_const(0).op(Opcode::TableInit).u32(0).u32(1)
-                    .end());
+  t.set_body(
+      0, Code().i32_const(0).i32_const(0).i32_const(0).op(Opcode::TableInit).u32(0).u32(1).end());
   EXPECT_TRUE(IsInvalid(t.validate(), "type mismatch"));
   Code copy;
   copy.i32_const(0).i32_const(0).i32_const(0).op(Opcode::TableCopy).u32(0).u32(1).end();
@@ -169,8 +196,8 @@ TEST(TableInstructions, InitCopyAndDropCheckSegmentsAndTypes) {
 
 TEST(References, NullIsNullAndFunc) {
   TestModule t;
-  const uint32_t f = t.func(Code().op(Opcode::RefNull).u8(kExternRef).op(Opcode::RefIsNull).end(),
-                            {i32});
+  const uint32_t f =
+      t.func(Code().op(Opcode::RefNull).u8(kExternRef).op(Opcode::RefIsNull).end(), {i32});
   t.declare({f});
   t.func(Code().op_u32(Opcode::RefFunc, f).end(), {ValType::funcref()});
   EXPECT_TRUE(IsValid(t.validate()));

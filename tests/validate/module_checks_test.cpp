@@ -9,7 +9,9 @@ namespace {
 
 const ValType i32 = ValType::i32(), i64 = ValType::i64();
 
-TEST(ModuleChecks, EmptyModuleIsValid) { EXPECT_TRUE(IsValid(TestModule().validate())); }
+TEST(ModuleChecks, EmptyModuleIsValid) {
+  EXPECT_TRUE(IsValid(TestModule().validate()));
+}
 
 TEST(ModuleChecks, FunctionAndImportTypesMustExist) {
   TestModule t;

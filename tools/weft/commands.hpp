@@ -9,5 +9,6 @@ namespace weft::cli {
 
 int validate_command(std::span<const std::string_view> args);
 int wast_command(std::span<const std::string_view> args);
+int run_command(std::span<const std::string_view> args);
 
 }  // namespace weft::cli

@@ -11,6 +11,7 @@ void print_usage(FILE* out) {
   std::fprintf(out,
                "usage: weft <command> [options] [args...]\n\n"
                "commands:\n"
+               "  run FILE [ARGS...] instantiate a module and call an export (--invoke NAME)\n"
                "  validate FILE...   check that modules (.wasm or .wat) are well-formed and valid\n"
                "  wast FILE...       run WebAssembly test scripts (.wast)\n\n"
                "`weft <command> --help` describes a command.\n");
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   }
   const std::string_view command = args[0];
   const std::span<const std::string_view> rest(args.data() + 1, args.size() - 1);
+  if (command == "run") return weft::cli::run_command(rest);
   if (command == "validate") return weft::cli::validate_command(rest);
   if (command == "wast") return weft::cli::wast_command(rest);
   if (command == "--help" || command == "-h" || command == "help") {

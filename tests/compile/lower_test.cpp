@@ -1,0 +1,61 @@
+#include "compile/lower.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "text/wat_parser.hpp"
+#include "validate/validator.hpp"
+
+namespace weft::compile {
+namespace {
+
+// Handler "addresses" that are just the Op numbers, so emitted code can be read back.
+std::vector<const void*> op_numbers() {
+  std::vector<const void*> table(kOpCount);
+  for (size_t i = 0; i < kOpCount; ++i) table[i] = reinterpret_cast<const void*>(i + 1);
+  return table;
+}
+
+Result<std::shared_ptr<ModuleCode>> lower(std::string_view wat, const std::vector<const void*>& ops) {
+  Result<ir::Module> m = text::parse_wat(wat);
+  if (!m) return std::move(m).error();
+  WEFT_TRY(validate::validate_module(*m));
+  return lower_module(*m, ops.data(), LowerOptions{});
+}
+
+TEST(Lowering, LocalsAndConstantsFoldIntoOperands) {
+  const auto ops = op_numbers();
+  auto code = lower(R"((module (func (param i32) (result i32)
+      (i32.add (local.get 0) (i32.const 5)))))", ops);
+  ASSERT_TRUE(code) << code.error().to_string();
+  const std::vector<Cell>& body = (*code)->bodies[0];
+  // i32.add with an immediate straight into slot 0 (the result), then return: 3 + 1 cells.
+  ASSERT_EQ(body.size(), 4u);
+  EXPECT_EQ(body[0], static_cast<Cell>(Op::I32AddImm) + 1);
+  EXPECT_EQ(low_half(body[1]), 0u);   // destination: result slot 0
+  EXPECT_EQ(high_half(body[1]), 0u);  // operand: local 0
+  EXPECT_EQ(body[2], 5u);
+  EXPECT_EQ(body[3], static_cast<Cell>(Op::Return) + 1);
+}
+
+TEST(Lowering, FrameCoversLocalsAndTemps) {
+  const auto ops = op_numbers();
+  auto code = lower(R"((module (func (param i32 i64) (local f32 f64)
+      (drop (i32.add (i32.add (local.get 0) (i32.const 1)) (i32.const 2))))))", ops);
+  ASSERT_TRUE(code) << code.error().to_string();
+  const CompiledFunc& f = (*code)->funcs[0];
+  EXPECT_EQ(f.num_params, 2u);
+  EXPECT_EQ(f.num_locals, 4u);
+  EXPECT_GE(f.frame_slots, 6u);
+}
+
+TEST(Lowering, SimdIsReportedUnsupported) {
+  const auto ops = op_numbers();
+  auto code = lower(R"((module (func (result v128) (v128.const i32x4 1 2 3 4))))", ops);
+  ASSERT_FALSE(code);
+  EXPECT_EQ(code.error().kind, ErrorKind::Unsupported);
+}
+
+}  // namespace
+}  // namespace weft::compile
