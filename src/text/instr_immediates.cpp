@@ -13,16 +13,18 @@ namespace {
 // Keywords of the text format that are not instructions: out of place, not unknown.
 bool is_structural_keyword(std::string_view s) {
   static constexpr std::string_view kWords[] = {
-      "param",  "result", "local", "type",   "then",  "else",  "export", "import", "mut",
-      "offset", "item",   "elem",  "data",   "func",  "table", "memory", "global", "module",
-      "start",  "declare", "end",  "funcref", "externref", "ref"};
+      "param",  "result", "local", "type",    "then", "else",    "export",    "import",
+      "mut",    "offset", "item",  "elem",    "data", "func",    "table",     "memory",
+      "global", "module", "start", "declare", "end",  "funcref", "externref", "ref"};
   for (std::string_view w : kWords) {
     if (s == w) return true;
   }
   return false;
 }
 
-bool starts_with_digit(std::string_view s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
+bool starts_with_digit(std::string_view s) {
+  return !s.empty() && s[0] >= '0' && s[0] <= '9';
+}
 
 // Tokens that are meant as literals, well-formed or not (to tell lane literals from the next
 // instruction): anything but keywords and identifiers.
@@ -76,7 +78,7 @@ Result<uint32_t> ModuleParser::parse_index(const IndexSpace& space, const char* 
 }
 
 std::optional<Result<uint32_t>> ModuleParser::parse_optional_index(const IndexSpace& space,
-                                                                    const char* what) {
+                                                                   const char* what) {
   if (!at_index()) return std::nullopt;
   return parse_index(space, what);
 }
@@ -181,7 +183,8 @@ Result<void> ModuleParser::parse_v128_const(Writer& w) {
          looks_numeric(cur_.text(cur_.peek(literals)))) {
     ++literals;
   }
-  if (literals != lane_count(*shape)) return cur_.error(cur_.peek(), "wrong number of lane literals");
+  if (literals != lane_count(*shape))
+    return cur_.error(cur_.peek(), "wrong number of lane literals");
   std::array<uint8_t, 16> bytes{};
   for (uint32_t lane = 0; lane < lane_count(*shape); ++lane) {
     const Token& t = cur_.peek();
@@ -308,8 +311,10 @@ Result<void> ModuleParser::parse_immediates(ir::Opcode op, const Token& op_token
       const LiteralStatus st = parse_int(cur_.text(t), is32 ? 32 : 64, v);
       if (st != LiteralStatus::Ok) return literal_error(t, st);
       cur_.next();
-      if (is32) w.s32(static_cast<int32_t>(static_cast<uint32_t>(v)));
-      else w.s64(static_cast<int64_t>(v));
+      if (is32)
+        w.s32(static_cast<int32_t>(static_cast<uint32_t>(v)));
+      else
+        w.s64(static_cast<int64_t>(v));
       return {};
     }
     case ir::Imm::F32: {

@@ -33,7 +33,9 @@ struct Frame {
   std::string_view label;
 };
 
-bool is_flat_block(FrameKind k) { return k == FrameKind::FlatBlock || k == FrameKind::FlatIf; }
+bool is_flat_block(FrameKind k) {
+  return k == FrameKind::FlatBlock || k == FrameKind::FlatIf;
+}
 
 // Where instructions (flat or folded) may appear directly.
 bool takes_instructions(FrameKind k) {
@@ -47,7 +49,9 @@ void ModuleParser::note_location(const Token& t, uint32_t offset) {
   m_.source_map.push_back(ir::SourceLoc{offset, t.line, t.column});
 }
 
-void ModuleParser::push_label(std::string_view label) { labels_.push_back(label); }
+void ModuleParser::push_label(std::string_view label) {
+  labels_.push_back(label);
+}
 
 Result<void> ModuleParser::parse_block_header(Writer& w, std::string_view& label) {
   const Token* id = take_id();
@@ -55,8 +59,10 @@ Result<void> ModuleParser::parse_block_header(Writer& w, std::string_view& label
   auto use = parse_typeuse(false);
   if (!use) return use.error();
   if (!use->index && use->inline_type.params.empty() && use->inline_type.results.size() <= 1) {
-    if (use->inline_type.results.empty()) w.u8(0x40);
-    else write_valtype(w, use->inline_type.results[0]);
+    if (use->inline_type.results.empty())
+      w.u8(0x40);
+    else
+      write_valtype(w, use->inline_type.results[0]);
     return {};
   }
   auto index = resolve_typeuse(*use);

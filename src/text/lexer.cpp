@@ -12,15 +12,20 @@ constexpr std::array<bool, 256> make_idchar_table() {
   for (int c = '0'; c <= '9'; ++c) t[c] = true;
   for (int c = 'a'; c <= 'z'; ++c) t[c] = true;
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
-  for (char c : std::string_view("!#$%&'*+-./:<=>?@\\^_`|~")) t[static_cast<unsigned char>(c)] = true;
+  for (char c : std::string_view("!#$%&'*+-./:<=>?@\\^_`|~"))
+    t[static_cast<unsigned char>(c)] = true;
   return t;
 }
 constexpr std::array<bool, 256> kIdChar = make_idchar_table();
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Characters that end a token: white space, parentheses and `;` (which starts a comment).
-bool is_delimiter(unsigned char c) { return is_space(c) || c == '(' || c == ')' || c == ';'; }
+bool is_delimiter(unsigned char c) {
+  return is_space(c) || c == '(' || c == ')' || c == ';';
+}
 
 bool is_hex(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -161,9 +166,12 @@ class Lexer {
     const size_t size = pos_ - t.offset;
     const bool lone_string = strings == 1 && src_[t.offset] == '"' && src_[pos_ - 1] == '"' &&
                              only_idchars && string_end_ == pos_;
-    if (lone_string) t.kind = TokenKind::String;
-    else if (strings == 0 && only_idchars && size > 0) t.kind = TokenKind::Atom;
-    else t.kind = TokenKind::Reserved;
+    if (lone_string)
+      t.kind = TokenKind::String;
+    else if (strings == 0 && only_idchars && size > 0)
+      t.kind = TokenKind::Atom;
+    else
+      t.kind = TokenKind::Reserved;
     if (size == 0) {  // a lone `;`
       ++pos_;
       t.kind = TokenKind::Reserved;
@@ -191,7 +199,12 @@ class Lexer {
       if (pos_ + 1 >= src_.size()) break;
       const unsigned char e = src_[pos_ + 1];
       switch (e) {
-        case 't': case 'n': case 'r': case '"': case '\'': case '\\':
+        case 't':
+        case 'n':
+        case 'r':
+        case '"':
+        case '\'':
+        case '\\':
           pos_ += 2;
           break;
         case 'u': {
@@ -238,7 +251,9 @@ class Lexer {
 
 }  // namespace
 
-bool is_idchar(unsigned char c) { return kIdChar[c]; }
+bool is_idchar(unsigned char c) {
+  return kIdChar[c];
+}
 
 Result<std::vector<Token>> tokenize(std::string_view source, SourcePos start) {
   return Lexer(source, start).run();

@@ -10,9 +10,15 @@ namespace weft::text {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) { return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
-unsigned hex_value(char c) { return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_hex(char c) {
+  return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+unsigned hex_value(char c) {
+  return is_digit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
+}
 
 // Length of a digit run in which `_` may only separate two digits; 0 when there is no run or a
 // separator is misplaced (then the whole literal is malformed, reported through `bad`).
@@ -22,7 +28,8 @@ size_t digit_run(std::string_view s, size_t at, bool hex, bool& bad) {
     const char c = s[i];
     if (hex ? is_hex(c) : is_digit(c)) {
       ++i;
-    } else if (c == '_' && i > at && i + 1 < s.size() && (hex ? is_hex(s[i + 1]) : is_digit(s[i + 1]))) {
+    } else if (c == '_' && i > at && i + 1 < s.size() &&
+               (hex ? is_hex(s[i + 1]) : is_digit(s[i + 1]))) {
       ++i;
     } else {
       break;
@@ -42,7 +49,9 @@ bool take_sign(std::string_view& s) {
   return false;
 }
 
-bool has_hex_prefix(std::string_view s) { return s.size() >= 2 && s[0] == '0' && s[1] == 'x'; }
+bool has_hex_prefix(std::string_view s) {
+  return s.size() >= 2 && s[0] == '0' && s[1] == 'x';
+}
 
 // Parses a digit run (sign already taken) into a 64-bit value, noting overflow.
 LiteralStatus parse_u64(std::string_view s, uint64_t& out) {
@@ -239,12 +248,24 @@ std::string decode_string(std::string_view token) {
     }
     const char e = s[++i];
     switch (e) {
-      case 't': out.push_back('\t'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case '"': out.push_back('"'); break;
-      case '\'': out.push_back('\''); break;
-      case '\\': out.push_back('\\'); break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case '"':
+        out.push_back('"');
+        break;
+      case '\'':
+        out.push_back('\'');
+        break;
+      case '\\':
+        out.push_back('\\');
+        break;
       case 'u': {
         uint32_t cp = 0;
         i += 2;  // past `u{`

@@ -9,7 +9,9 @@ namespace {
 
 constexpr uint8_t kEnd = 0x0b;
 
-std::string without_dollar(std::string_view id) { return std::string(id.substr(1)); }
+std::string without_dollar(std::string_view id) {
+  return std::string(id.substr(1));
+}
 
 }  // namespace
 
@@ -103,8 +105,10 @@ Result<void> ModuleParser::parse_locals(ir::Function& func, uint32_t func_index)
       const uint32_t index = locals_.count;
       WEFT_TRY(define(locals_, id, "local"));
       if (id != nullptr) m_.names.locals[func_index][index] = without_dollar(cur_.text(*id));
-      if (!func.locals.empty() && func.locals.back().type == t) ++func.locals.back().count;
-      else func.locals.push_back(ir::LocalDecl{1, t});
+      if (!func.locals.empty() && func.locals.back().type == t)
+        ++func.locals.back().count;
+      else
+        func.locals.push_back(ir::LocalDecl{1, t});
       ++func.num_locals;
       return {};
     };

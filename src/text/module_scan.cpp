@@ -63,10 +63,14 @@ Result<void> ModuleParser::scan_fields(size_t first) {
     cur_.next();
     cur_.next();
     IndexSpace* space = nullptr;
-    if (kw == "func") space = &funcs_;
-    else if (kw == "table") space = &tables_;
-    else if (kw == "memory") space = &memories_;
-    else if (kw == "global") space = &globals_;
+    if (kw == "func")
+      space = &funcs_;
+    else if (kw == "table")
+      space = &tables_;
+    else if (kw == "memory")
+      space = &memories_;
+    else if (kw == "global")
+      space = &globals_;
     if (space != nullptr) {
       const Token* id = take_id();
       bool imported = false, inline_segment = false;
@@ -86,12 +90,16 @@ Result<void> ModuleParser::scan_fields(size_t first) {
           cur_.next();
         }
       }
-      if (imported) WEFT_TRY(note_import(*import_token));
-      else note_definition(kind_word(kw));
+      if (imported)
+        WEFT_TRY(note_import(*import_token));
+      else
+        note_definition(kind_word(kw));
       WEFT_TRY(define(*space, id, space_word(kw)));
       if (inline_segment) {
-        if (kw == "table") ++elems_.count;
-        else ++datas_.count;
+        if (kw == "table")
+          ++elems_.count;
+        else
+          ++datas_.count;
       }
     } else if (kw == "import") {
       WEFT_TRY(note_import(kw_token));
@@ -116,8 +124,8 @@ Result<void> ModuleParser::scan_fields(size_t first) {
     } else if (kw == "data") {
       WEFT_TRY(define(datas_, take_id(), "data"));
     } else if (kw != "export" && kw != "start") {
-      return cur_.error(kw_token, kw_token.kind == TokenKind::Atom ? "unknown operator"
-                                                                   : "unexpected token");
+      return cur_.error(kw_token,
+                        kw_token.kind == TokenKind::Atom ? "unknown operator" : "unexpected token");
     }
     cur_.set_index(field_start);
     if (!cur_.skip_form()) return cur_.unexpected(cur_.peek());

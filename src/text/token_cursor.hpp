@@ -81,9 +81,12 @@ class TokenCursor {
     size_t depth = 0;
     do {
       const Token& t = next();
-      if (t.kind == TokenKind::LParen) ++depth;
-      else if (t.kind == TokenKind::RParen) --depth;
-      else if (t.kind == TokenKind::Eof) return false;
+      if (t.kind == TokenKind::LParen)
+        ++depth;
+      else if (t.kind == TokenKind::RParen)
+        --depth;
+      else if (t.kind == TokenKind::Eof)
+        return false;
     } while (depth > 0);
     return true;
   }

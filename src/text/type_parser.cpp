@@ -29,8 +29,9 @@ void append_key(std::string& key, ir::ValType t) {
   key.push_back(static_cast<char>(t.kind()));
   if (t.is_ref()) {
     key.push_back(t.nullable() ? 'n' : 'r');
-    const uint32_t rep = t.heap().is_abstract() ? ir::HeapType::kAbstractBase + uint32_t(t.heap().abs())
-                                                : t.heap().type_index();
+    const uint32_t rep = t.heap().is_abstract()
+                             ? ir::HeapType::kAbstractBase + uint32_t(t.heap().abs())
+                             : t.heap().type_index();
     char buf[4];
     std::memcpy(buf, &rep, 4);
     key.append(buf, 4);

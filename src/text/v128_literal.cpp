@@ -6,12 +6,18 @@ namespace weft::text {
 
 uint32_t lane_count(V128Shape shape) {
   switch (shape) {
-    case V128Shape::I8x16: return 16;
-    case V128Shape::I16x8: return 8;
-    case V128Shape::I32x4: return 4;
-    case V128Shape::I64x2: return 2;
-    case V128Shape::F32x4: return 4;
-    case V128Shape::F64x2: return 2;
+    case V128Shape::I8x16:
+      return 16;
+    case V128Shape::I16x8:
+      return 8;
+    case V128Shape::I32x4:
+      return 4;
+    case V128Shape::I64x2:
+      return 2;
+    case V128Shape::F32x4:
+      return 4;
+    case V128Shape::F64x2:
+      return 2;
   }
   return 4;
 }
@@ -31,21 +37,32 @@ LiteralStatus parse_v128_lane(V128Shape shape, std::string_view text, uint32_t l
   uint64_t bits = 0;
   LiteralStatus st = LiteralStatus::Ok;
   switch (shape) {
-    case V128Shape::I8x16: st = parse_int(text, 8, bits); break;
-    case V128Shape::I16x8: st = parse_int(text, 16, bits); break;
-    case V128Shape::I32x4: st = parse_int(text, 32, bits); break;
-    case V128Shape::I64x2: st = parse_int(text, 64, bits); break;
+    case V128Shape::I8x16:
+      st = parse_int(text, 8, bits);
+      break;
+    case V128Shape::I16x8:
+      st = parse_int(text, 16, bits);
+      break;
+    case V128Shape::I32x4:
+      st = parse_int(text, 32, bits);
+      break;
+    case V128Shape::I64x2:
+      st = parse_int(text, 64, bits);
+      break;
     case V128Shape::F32x4: {
       uint32_t b = 0;
       st = parse_f32(text, b);
       bits = b;
       break;
     }
-    case V128Shape::F64x2: st = parse_f64(text, bits); break;
+    case V128Shape::F64x2:
+      st = parse_f64(text, bits);
+      break;
   }
   if (st != LiteralStatus::Ok) return st;
   const uint32_t width = lane_bytes(shape);
-  for (uint32_t i = 0; i < width; ++i) bytes[lane * width + i] = static_cast<uint8_t>(bits >> (8 * i));
+  for (uint32_t i = 0; i < width; ++i)
+    bytes[lane * width + i] = static_cast<uint8_t>(bits >> (8 * i));
   return LiteralStatus::Ok;
 }
 

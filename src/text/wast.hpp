@@ -49,11 +49,11 @@ enum class ValueKind : uint8_t {
 
 struct Value {
   ValueKind kind = ValueKind::I32;
-  uint64_t bits = 0;                // I32/I64/F32/F64 raw bits (low bits), RefExtern N, RefFunc index
-  bool has_index = false;           // RefFunc: whether an index was given
-  std::array<uint8_t, 16> v128{};   // V128: little-endian bytes
+  uint64_t bits = 0;       // I32/I64/F32/F64 raw bits (low bits), RefExtern N, RefFunc index
+  bool has_index = false;  // RefFunc: whether an index was given
+  std::array<uint8_t, 16> v128{};      // V128: little-endian bytes
   V128Shape shape = V128Shape::I32x4;  // V128: the shape it was written in
-  ir::HeapType heap;                // RefNull
+  ir::HeapType heap;                   // RefNull
 };
 
 enum class NanPattern : uint8_t { None, Canonical, Arithmetic };
@@ -72,13 +72,13 @@ enum class ExpectedKind : uint8_t {
 
 struct Expected {
   ExpectedKind kind = ExpectedKind::I32;
-  uint64_t bits = 0;             // I32/I64/F32/F64 when nan == None; RefExtern N; RefFunc index
-  bool has_value = false;        // RefExtern/RefFunc: whether a number was given
-  NanPattern nan = NanPattern::None;  // F32/F64
-  V128Shape shape = V128Shape::I32x4;  // V128
-  std::array<uint8_t, 16> v128{};      // V128: the lanes' exact bits (little-endian)
+  uint64_t bits = 0;       // I32/I64/F32/F64 when nan == None; RefExtern N; RefFunc index
+  bool has_value = false;  // RefExtern/RefFunc: whether a number was given
+  NanPattern nan = NanPattern::None;      // F32/F64
+  V128Shape shape = V128Shape::I32x4;     // V128
+  std::array<uint8_t, 16> v128{};         // V128: the lanes' exact bits (little-endian)
   std::array<NanPattern, 16> lane_nan{};  // V128: per lane; None means compare the lane's bits
-  ir::HeapType heap;                   // RefNull
+  ir::HeapType heap;                      // RefNull
 };
 
 enum class ActionKind : uint8_t { Invoke, Get };

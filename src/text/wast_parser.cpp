@@ -167,8 +167,10 @@ class WastParser {
       cur_.next();
       while (cur_.at(TokenKind::String)) {
         const std::string s = decode_string(cur_.text(cur_.next()));
-        if (binary) m.bytes.insert(m.bytes.end(), s.begin(), s.end());
-        else m.text += s;
+        if (binary)
+          m.bytes.insert(m.bytes.end(), s.begin(), s.end());
+        else
+          m.text += s;
       }
       WEFT_TRY(cur_.expect(TokenKind::RParen));
       return m;
@@ -302,14 +304,30 @@ class WastParser {
     if (!e) return std::move(e).error();
     Value v;
     switch (e->kind) {
-      case ExpectedKind::I32: v.kind = ValueKind::I32; break;
-      case ExpectedKind::I64: v.kind = ValueKind::I64; break;
-      case ExpectedKind::F32: v.kind = ValueKind::F32; break;
-      case ExpectedKind::F64: v.kind = ValueKind::F64; break;
-      case ExpectedKind::V128: v.kind = ValueKind::V128; break;
-      case ExpectedKind::RefNull: v.kind = ValueKind::RefNull; break;
-      case ExpectedKind::RefExtern: v.kind = ValueKind::RefExtern; break;
-      case ExpectedKind::RefFunc: v.kind = ValueKind::RefFunc; break;
+      case ExpectedKind::I32:
+        v.kind = ValueKind::I32;
+        break;
+      case ExpectedKind::I64:
+        v.kind = ValueKind::I64;
+        break;
+      case ExpectedKind::F32:
+        v.kind = ValueKind::F32;
+        break;
+      case ExpectedKind::F64:
+        v.kind = ValueKind::F64;
+        break;
+      case ExpectedKind::V128:
+        v.kind = ValueKind::V128;
+        break;
+      case ExpectedKind::RefNull:
+        v.kind = ValueKind::RefNull;
+        break;
+      case ExpectedKind::RefExtern:
+        v.kind = ValueKind::RefExtern;
+        break;
+      case ExpectedKind::RefFunc:
+        v.kind = ValueKind::RefFunc;
+        break;
     }
     v.bits = e->bits;
     v.has_index = e->has_value;

@@ -15,6 +15,8 @@ Result<ir::Module> parse_wat(std::string_view source, SourcePos start) {
   return module;
 }
 
-Result<ir::Module> parse_wat(std::string_view source) { return parse_wat(source, SourcePos{}); }
+Result<ir::Module> parse_wat(std::string_view source) {
+  return parse_wat(source, SourcePos{});
+}
 
 }  // namespace weft::text

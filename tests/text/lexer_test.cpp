@@ -35,8 +35,7 @@ TEST(Lexer, SkipsLineAndNestedBlockComments) {
 
 TEST(Lexer, SkipsAnnotations) {
   EXPECT_EQ(kinds("(module (@name \"m\" (nested ) x) (func))"),
-            (std::vector<K>{K::LParen, K::Atom, K::LParen, K::Atom, K::RParen, K::RParen,
-                            K::Eof}));
+            (std::vector<K>{K::LParen, K::Atom, K::LParen, K::Atom, K::RParen, K::RParen, K::Eof}));
 }
 
 TEST(Lexer, GluedStringsAndAtomsAreReserved) {
@@ -83,7 +82,9 @@ TEST(Lexer, RejectsBadStringsAndComments) {
 
 TEST(Strings, DecodesEveryEscape) {
   EXPECT_EQ(decode_string("\"\\t\\n\\r\\\"\\'\\\\\""), "\t\n\r\"'\\");
-  EXPECT_EQ(decode_string("\"\\00\\ff\\41\""), std::string("\x00\xff" "A", 3));
+  EXPECT_EQ(decode_string("\"\\00\\ff\\41\""), std::string("\x00\xff"
+                                                           "A",
+                                                           3));
   EXPECT_EQ(decode_string("\"\\u{41}\\u{e9}\\u{1F600}\""), "A\xc3\xa9\xf0\x9f\x98\x80");
   EXPECT_EQ(decode_string("\"plain text\""), "plain text");
 }

@@ -139,9 +139,9 @@ TEST(FloatLiterals, InfinityAndNan) {
 }
 
 TEST(FloatLiterals, MalformedShapes) {
-  for (const char* bad : {".0", ".0e0", "0e", "0e+", "0.0e", "0.0e-", "0x", "1x", "0xg", "0x.",
-                          "0x0.g", "0x0p", "0x0p+", "0x0p-", "0x0.0p", "0x0pA", "1_", "_1", "1._0",
-                          "1e_1", "0x_1", "infinity", "++1", ""}) {
+  for (const char* bad : {".0",  ".0e0", "0e",    "0e+",  "0.0e",  "0.0e-",    "0x",     "1x",
+                          "0xg", "0x.",  "0x0.g", "0x0p", "0x0p+", "0x0p-",    "0x0.0p", "0x0pA",
+                          "1_",  "_1",   "1._0",  "1e_1", "0x_1",  "infinity", "++1",    ""}) {
     EXPECT_EQ(f32_status(bad), S::NotANumber) << bad;
     EXPECT_EQ(f64_status(bad), S::NotANumber) << bad;
   }

@@ -2,8 +2,8 @@
 // module that the suite says is malformed fails to parse.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -40,8 +40,7 @@ TEST(SpecFiles, EveryScriptAndTextModuleParses) {
       auto module = quote ? parse_wat(m.text) : parse_wat(m.text, m.pos);
       if (cmd.kind == CommandKind::AssertMalformed) {
         EXPECT_FALSE(module.has_value())
-            << name << ":" << cmd.pos.line << ": accepted malformed module (" << cmd.message
-            << ")";
+            << name << ":" << cmd.pos.line << ": accepted malformed module (" << cmd.message << ")";
         if (!module) {
           ++malformed_rejected;
           if (module.error().message.rfind(cmd.message, 0) != 0) {
@@ -54,16 +53,19 @@ TEST(SpecFiles, EveryScriptAndTextModuleParses) {
         }
         continue;
       }
-      EXPECT_TRUE(module.has_value()) << name << ":" << cmd.pos.line << ": "
-                                      << module.error().to_string();
-      if (quote) ++quote_modules;
-      else ++text_modules;
+      EXPECT_TRUE(module.has_value())
+          << name << ":" << cmd.pos.line << ": " << module.error().to_string();
+      if (quote)
+        ++quote_modules;
+      else
+        ++text_modules;
     }
   }
   EXPECT_EQ(files, 147u);
-  std::printf("spec-2.0: %zu scripts, %zu text modules, %zu quoted modules parsed, %zu malformed "
-              "quoted modules rejected (%zu with other wording)\n",
-              files, text_modules, quote_modules, malformed_rejected, wrong_message);
+  std::printf(
+      "spec-2.0: %zu scripts, %zu text modules, %zu quoted modules parsed, %zu malformed "
+      "quoted modules rejected (%zu with other wording)\n",
+      files, text_modules, quote_modules, malformed_rejected, wrong_message);
 }
 
 }  // namespace

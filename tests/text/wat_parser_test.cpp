@@ -35,8 +35,9 @@ TEST(WatInstructions, FoldedAndFlatEncodeTheSame) {
   EXPECT_EQ(body("(func (param i32) (result i32) local.get 0 i32.const 1 i32.add)"), expected);
   EXPECT_EQ(body("(func (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))"),
             expected);
-  EXPECT_EQ(body("(module (func (param $x i32) (result i32) (i32.add (local.get $x) (i32.const 1))))"),
-            expected);
+  EXPECT_EQ(
+      body("(module (func (param $x i32) (result i32) (i32.add (local.get $x) (i32.const 1))))"),
+      expected);
 }
 
 TEST(WatInstructions, FoldedIfPutsConditionFirst) {
@@ -86,9 +87,9 @@ TEST(WatInstructions, BlockTypes) {
 TEST(WatInstructions, TypeUseMustMatchInlineSignature) {
   EXPECT_EQ(error_of("(type $t (func (param i32))) (func (type $t) (param i64))").message,
             "inline function type");
-  EXPECT_EQ(error_of("(type $t (func)) (func (block (type $t) (result i32) (i32.const 0)) drop)")
-                .message,
-            "inline function type");
+  EXPECT_EQ(
+      error_of("(type $t (func)) (func (block (type $t) (result i32) (i32.const 0)) drop)").message,
+      "inline function type");
   EXPECT_EQ(error_of("(func (result i32) (param i32) (i32.const 0))").message, "unexpected token");
   EXPECT_EQ(error_of("(func (nop) (local i32))").message, "unexpected token");
 }
@@ -118,13 +119,14 @@ TEST(WatInstructions, ConstantsEncodeSignedLebAndRawFloats) {
 
 TEST(WatInstructions, Simd) {
   Bytes b = body("(func (drop (v128.const i16x8 1 2 3 4 5 6 7 -1)))");
-  EXPECT_EQ(b, (Bytes{0xfd, 0x0c, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 0xff, 0xff, 0x1a,
-                      0x0b}));
+  EXPECT_EQ(b,
+            (Bytes{0xfd, 0x0c, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 0xff, 0xff, 0x1a, 0x0b}));
   b = body("(func (drop (v128.const f32x4 1 0 0 -0)))");
   EXPECT_EQ(Bytes(b.begin() + 2, b.begin() + 6), (Bytes{0, 0, 0x80, 0x3f}));
   EXPECT_EQ(Bytes(b.begin() + 14, b.begin() + 18), (Bytes{0, 0, 0, 0x80}));
-  b = body("(func (param v128) (drop (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 31"
-           " (local.get 0) (local.get 0))))");
+  b = body(
+      "(func (param v128) (drop (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 31"
+      " (local.get 0) (local.get 0))))");
   EXPECT_EQ(b[4], 0xfd);
   EXPECT_EQ(b[5], 0x0d);
   EXPECT_EQ(b[21], 31);
@@ -140,8 +142,9 @@ TEST(WatInstructions, Simd) {
 }
 
 TEST(WatInstructions, SelectCallIndirectAndTableOps) {
-  EXPECT_EQ(body("(func (result i32) (select (result i32) (i32.const 1) (i32.const 2) (i32.const 3)))"),
-            (Bytes{0x41, 0x01, 0x41, 0x02, 0x41, 0x03, 0x1c, 0x01, 0x7f, 0x0b}));
+  EXPECT_EQ(
+      body("(func (result i32) (select (result i32) (i32.const 1) (i32.const 2) (i32.const 3)))"),
+      (Bytes{0x41, 0x01, 0x41, 0x02, 0x41, 0x03, 0x1c, 0x01, 0x7f, 0x0b}));
   ir::Module m = parse(
       "(type $v (func)) (table $a 1 funcref) (table $b 1 funcref)"
       "(elem $e func) (func $f)"
@@ -187,8 +190,9 @@ TEST(WatModule, ImportsMustPrecedeDefinitions) {
 }
 
 TEST(WatModule, InlineElemAndData) {
-  ir::Module m = parse("(func $f) (table $t funcref (elem $f $f 0))"
-                       "(memory (data \"ab\" \"\\01\"))");
+  ir::Module m = parse(
+      "(func $f) (table $t funcref (elem $f $f 0))"
+      "(memory (data \"ab\" \"\\01\"))");
   ASSERT_EQ(m.tables.size(), 1u);
   EXPECT_EQ(m.tables[0].type.limits.min, 3u);
   EXPECT_EQ(m.tables[0].type.limits.max, 3u);
@@ -200,7 +204,8 @@ TEST(WatModule, InlineElemAndData) {
   EXPECT_EQ(m.memories[0].type.limits.min, 1u);
   ASSERT_EQ(m.datas.size(), 1u);
   EXPECT_EQ(range(m, m.datas[0].init), (Bytes{'a', 'b', 1}));
-  ir::Module e = parse("(table 0 funcref) (table externref (elem (ref.null extern) (item (ref.null extern))))");
+  ir::Module e = parse(
+      "(table 0 funcref) (table externref (elem (ref.null extern) (item (ref.null extern))))");
   EXPECT_EQ(e.tables[1].type.limits.min, 2u);
   EXPECT_TRUE(e.elems[0].uses_exprs);
   EXPECT_EQ(e.elems[0].table, 1u);
@@ -229,9 +234,10 @@ TEST(WatModule, ElemSegmentForms) {
 }
 
 TEST(WatModule, DataSegmentForms) {
-  ir::Module m = parse("(memory $m 1) (data \"p\") (data (memory $m) (offset (i32.const 8)) \"a\")"
-                       "(data (i32.const 1) \"b\" \"c\") (data $d 0 (i32.const 2))"
-                       "(func (memory.init $d (i32.const 0) (i32.const 0) (i32.const 0)) (data.drop 0))");
+  ir::Module m = parse(
+      "(memory $m 1) (data \"p\") (data (memory $m) (offset (i32.const 8)) \"a\")"
+      "(data (i32.const 1) \"b\" \"c\") (data $d 0 (i32.const 2))"
+      "(func (memory.init $d (i32.const 0) (i32.const 0) (i32.const 0)) (data.drop 0))");
   ASSERT_EQ(m.datas.size(), 4u);
   EXPECT_EQ(m.datas[0].mode, ir::SegmentMode::Passive);
   EXPECT_EQ(range(m, m.datas[1].offset.code), (Bytes{0x41, 0x08, 0x0b}));
@@ -244,10 +250,11 @@ TEST(WatModule, DataSegmentForms) {
 }
 
 TEST(WatModule, ImplicitTypesAreAppendedInFirstUseOrder) {
-  ir::Module m = parse("(func $f (result f64) (f64.const 0))"
-                       "(func $g (param i32))"
-                       "(func $h (result f64) (f64.const 1))"
-                       "(type $t (func (param i32)))");
+  ir::Module m = parse(
+      "(func $f (result f64) (f64.const 0))"
+      "(func $g (param i32))"
+      "(func $h (result f64) (f64.const 1))"
+      "(type $t (func (param i32)))");
   ASSERT_EQ(m.types.size(), 2u);
   EXPECT_EQ(m.functions[0].type_index, 1u);
   EXPECT_EQ(m.functions[1].type_index, 0u);
@@ -256,8 +263,9 @@ TEST(WatModule, ImplicitTypesAreAppendedInFirstUseOrder) {
 }
 
 TEST(WatModule, LocalsAndNames) {
-  ir::Module m = parse("(module $mod (func $f (param $a i32) (param f32) (local $x i64) (local i64 f64)"
-                       "  (local.set $x (i64.const 0)) (drop (local.get $a))))");
+  ir::Module m = parse(
+      "(module $mod (func $f (param $a i32) (param f32) (local $x i64) (local i64 f64)"
+      "  (local.set $x (i64.const 0)) (drop (local.get $a))))");
   EXPECT_EQ(m.names.module, "mod");
   const ir::Function& f = m.functions[0];
   ASSERT_EQ(f.locals.size(), 2u);
@@ -285,10 +293,10 @@ TEST(WatModule, DuplicateAndUnknownNames) {
 }
 
 TEST(WatModule, ForwardReferences) {
-  ir::Module m = parse("(func (call $later) (global.set $g (i32.const 1)))"
-                       "(global $g (mut i32) (i32.const 0)) (func $later)");
-  EXPECT_EQ(range(m, m.functions[0].body),
-            (Bytes{0x10, 0x01, 0x41, 0x01, 0x24, 0x00, 0x0b}));
+  ir::Module m = parse(
+      "(func (call $later) (global.set $g (i32.const 1)))"
+      "(global $g (mut i32) (i32.const 0)) (func $later)");
+  EXPECT_EQ(range(m, m.functions[0].body), (Bytes{0x10, 0x01, 0x41, 0x01, 0x24, 0x00, 0x0b}));
 }
 
 TEST(WatModule, SourceMapAndErrorPositions) {
