@@ -23,12 +23,15 @@ using Cell = uint64_t;
 enum class Op : uint16_t {
 #define WEFT_IOP_UNARY(ident, fn, R, A) ident,
 #define WEFT_IOP_BINARY(ident, fn, R, A, B) ident, ident##Imm,
+#define WEFT_IOP_COMPARE(ident, fn, A) \
+  ident, ident##Imm, ident##BrIf, ident##BrIfImm, ident##BrUnless, ident##BrUnlessImm,
 #define WEFT_IOP_LOAD(ident, R, M) ident, ident##Chk,
-#define WEFT_IOP_STORE(ident, V, M) ident, ident##Chk,
+#define WEFT_IOP_STORE(ident, V, M) ident, ident##Chk, ident##Imm, ident##ChkImm,
 #define WEFT_IOP(ident) ident,
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY
+#undef WEFT_IOP_COMPARE
 #undef WEFT_IOP_LOAD
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP

@@ -12,6 +12,8 @@
 #include "compile/lower.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -54,6 +56,8 @@ Op op_from(Opcode op) {
   case Opcode::ident: return Op::ident;
 #define WEFT_IOP_BINARY(ident, fn, R, A, B) \
   case Opcode::ident: return Op::ident;
+#define WEFT_IOP_COMPARE(ident, fn, A) \
+  case Opcode::ident: return Op::ident;
 #define WEFT_IOP_LOAD(ident, R, M) \
   case Opcode::ident: return Op::ident;
 #define WEFT_IOP_STORE(ident, V, M) \
@@ -62,6 +66,7 @@ Op op_from(Opcode op) {
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY
+#undef WEFT_IOP_COMPARE
 #undef WEFT_IOP_LOAD
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP
@@ -77,6 +82,8 @@ Shape shape_of(Opcode op) {
   case Opcode::ident: return Shape::Unary;
 #define WEFT_IOP_BINARY(ident, fn, R, A, B) \
   case Opcode::ident: return Shape::Binary;
+#define WEFT_IOP_COMPARE(ident, fn, A) \
+  case Opcode::ident: return Shape::Binary;
 #define WEFT_IOP_LOAD(ident, R, M) \
   case Opcode::ident: return Shape::Load;
 #define WEFT_IOP_STORE(ident, V, M) \
@@ -85,6 +92,7 @@ Shape shape_of(Opcode op) {
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY
+#undef WEFT_IOP_COMPARE
 #undef WEFT_IOP_LOAD
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP
@@ -92,7 +100,30 @@ Shape shape_of(Opcode op) {
   }
 }
 
-Op next_op(Op op) { return static_cast<Op>(static_cast<uint16_t>(op) + 1); }
+Op op_plus(Op op, int n) { return static_cast<Op>(static_cast<uint16_t>(op) + n); }
+Op next_op(Op op) { return op_plus(op, 1); }
+
+// The comparison (non-immediate form) behind `op` when it is a comparison or its Imm form.
+std::optional<std::pair<Op, bool>> comparison_of(Op op) {
+  switch (op) {
+#define WEFT_IOP_UNARY(ident, fn, R, A)
+#define WEFT_IOP_BINARY(ident, fn, R, A, B)
+#define WEFT_IOP_COMPARE(ident, fn, A) \
+  case Op::ident: return std::pair{Op::ident, false}; \
+  case Op::ident##Imm: return std::pair{Op::ident, true};
+#define WEFT_IOP_LOAD(ident, R, M)
+#define WEFT_IOP_STORE(ident, V, M)
+#define WEFT_IOP(ident)
+#include "compile/interp_ops.def"
+#undef WEFT_IOP_UNARY
+#undef WEFT_IOP_BINARY
+#undef WEFT_IOP_COMPARE
+#undef WEFT_IOP_LOAD
+#undef WEFT_IOP_STORE
+#undef WEFT_IOP
+    default: return std::nullopt;
+  }
+}
 
 class Lowering {
  public:
@@ -158,7 +189,11 @@ class Lowering {
 
  private:
   // --- Emission.
-  void emit_op(Op op) { code_.push_back(reinterpret_cast<uintptr_t>(handlers_[static_cast<size_t>(op)])); }
+  void emit_op(Op op) {
+    last_op_start_ = here();
+    last_op_ = op;
+    code_.push_back(reinterpret_cast<uintptr_t>(handlers_[static_cast<size_t>(op)]));
+  }
   void emit(Cell c) { code_.push_back(c); }
   size_t here() const { return code_.size(); }
   // A word that will hold the address of `target` (a word index) once the code is final.
@@ -230,6 +265,8 @@ class Lowering {
   }
   // Records that the last instruction wrote temp(h) through the low half of word `dst_word`.
   void produced(size_t dst_word, uint32_t h) {
+    producer_start_ = last_op_start_;
+    producer_op_ = last_op_;
     producer_word_ = dst_word;
     producer_end_ = here();
     producer_height_ = h;
@@ -239,6 +276,34 @@ class Lowering {
   // its destination changed.
   bool retargetable(const Entry& e, uint32_t h) const {
     return e.kind == Entry::Temp && producer_end_ == here() && producer_height_ == h;
+  }
+  // When `cond` (consumed at height h) was just produced by a comparison or i32.eqz, replaces
+  // that instruction with a branch taken when the condition is `when_true`, leaving the
+  // target word to the caller. Saves a dispatch on most loop back-edges.
+  bool fuse_condition(const Entry& cond, uint32_t h, bool when_true) {
+    if (!retargetable(cond, h)) return false;
+    const Cell w1 = code_[producer_start_ + 1];
+    if (producer_op_ == Op::I32Eqz) {
+      code_.resize(producer_start_);
+      producer_end_ = kNone;
+      emit_op(when_true ? Op::BrUnless : Op::BrIf);
+      emit(pack(high_half(w1), 0));
+      return true;
+    }
+    const std::optional<std::pair<Op, bool>> cmp = comparison_of(producer_op_);
+    if (!cmp) return false;
+    const Cell w2 = code_[producer_start_ + 2];
+    code_.resize(producer_start_);
+    producer_end_ = kNone;
+    const bool imm = cmp->second;
+    emit_op(op_plus(cmp->first, 2 + (when_true ? 0 : 2) + (imm ? 1 : 0)));
+    if (imm) {
+      emit(pack(high_half(w1), 0));
+      emit(w2);
+    } else {
+      emit(pack(high_half(w1), low_half(w2)));
+    }
+    return true;
   }
   void retarget(uint32_t slot) {
     Cell& c = code_[producer_word_];
@@ -346,6 +411,10 @@ class Lowering {
   std::vector<Label> labels_;
   bool live_ = true;
   uint32_t max_height_ = 0;
+  size_t last_op_start_ = 0;
+  Op last_op_ = Op::Count;
+  size_t producer_start_ = 0;
+  Op producer_op_ = Op::Count;
   size_t producer_word_ = 0;
   size_t producer_end_ = kNone;
   uint32_t producer_height_ = 0;
@@ -393,8 +462,10 @@ bool Lowering::lower_control(const Instruction& ins) {
       flush_all();
       const uint32_t cond_slot = operand(cond, h);
       open_label(LabelKind::If, ins.block);
-      emit_op(Op::BrUnless);
-      emit(pack(cond_slot, 0));
+      if (!fuse_condition(cond, h, false)) {
+        emit_op(Op::BrUnless);
+        emit(pack(cond_slot, 0));
+      }
       labels_.back().else_fixup = emit_fixup();
       return true;
     }
@@ -458,8 +529,10 @@ bool Lowering::lower_plain(const Instruction& ins) {
       const uint32_t cond_slot = operand(cond, h);
       Label& l = labels_[labels_.size() - 1 - ins.index];
       if (l.kind != LabelKind::Function && !needs_moves(l)) {
-        emit_op(Op::BrIf);
-        emit(pack(cond_slot, 0));
+        if (!fuse_condition(cond, h, true)) {
+          emit_op(Op::BrIf);
+          emit(pack(cond_slot, 0));
+        }
         if (l.kind == LabelKind::Loop) {
           emit_target(l.loop_start);
         } else {
@@ -467,8 +540,10 @@ bool Lowering::lower_plain(const Instruction& ins) {
         }
         return true;
       }
-      emit_op(Op::BrUnless);
-      emit(pack(cond_slot, 0));
+      if (!fuse_condition(cond, h, false)) {
+        emit_op(Op::BrUnless);
+        emit(pack(cond_slot, 0));
+      }
       const size_t skip = emit_fixup();
       producer_end_ = kNone;
       emit_branch(ins.index);
@@ -787,7 +862,15 @@ bool Lowering::lower_plain(const Instruction& ins) {
       const uint32_t h = height() - 2;
       const Entry v = pop();
       const Entry a = pop();
-      const uint32_t sa = operand(a, h), sv = operand(v, h + 1);
+      const uint32_t sa = operand(a, h);
+      if (v.kind == Entry::Const) {
+        emit_op(op_plus(op, checked ? 3 : 2));
+        emit(pack(sa, 0));
+        emit(ins.memarg.offset);
+        emit(v.value);
+        return true;
+      }
+      const uint32_t sv = operand(v, h + 1);
       emit_op(checked ? next_op(op) : op);
       emit(pack(sa, sv));
       emit(ins.memarg.offset);

@@ -56,6 +56,19 @@ WEFT_HANDLER_CC HandlerResult binary(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(3);
 }
 
+// A comparison fused with a conditional branch, taken when the comparison equals kWhen.
+template <auto F, typename A, bool kImm, bool kWhen>
+WEFT_HANDLER_CC HandlerResult branch_compare(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  const A a = static_cast<A>(WEFT_SLOT(low_half(w)));
+  const A b = kImm ? static_cast<A>(pc[2]) : static_cast<A>(WEFT_SLOT(high_half(w)));
+  if (static_cast<bool>(F(a, b)) == kWhen) {
+    pc = reinterpret_cast<const Cell*>(pc[kImm ? 3 : 2]);
+    WEFT_DISPATCH();
+  }
+  WEFT_NEXT(kImm ? 4 : 3);
+}
+
 // --- Memory ----------------------------------------------------------------------------------
 
 // An access of `size` bytes at `ea` is inside the memory's current size.
@@ -76,16 +89,16 @@ WEFT_HANDLER_CC HandlerResult load(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(3);
 }
 
-template <typename V, typename M, bool kCheck>
+template <typename V, typename M, bool kCheck, bool kImm>
 WEFT_HANDLER_CC HandlerResult store(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
   const uint64_t ea = uint64_t{static_cast<uint32_t>(WEFT_SLOT(low_half(w)))} + pc[2];
   if constexpr (kCheck) {
     if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]] WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   }
-  const M v = static_cast<M>(static_cast<V>(WEFT_SLOT(high_half(w))));
+  const M v = static_cast<M>(static_cast<V>(kImm ? pc[3] : WEFT_SLOT(high_half(w))));
   std::memcpy(mem + ea, &v, sizeof(M));
-  WEFT_NEXT(3);
+  WEFT_NEXT(kImm ? 4 : 3);
 }
 
 // --- Control ---------------------------------------------------------------------------------
@@ -395,8 +408,17 @@ const void* const kHandlers[] = {
 #define WEFT_IOP_UNARY(ident, fn, R, A) WEFT_H((unary<&ops::fn, R, A>)),
 #define WEFT_IOP_BINARY(ident, fn, R, A, B) \
   WEFT_H((binary<&ops::fn, R, A, B, false>)), WEFT_H((binary<&ops::fn, R, A, B, true>)),
+#define WEFT_IOP_COMPARE(ident, fn, A)                                                \
+  WEFT_H((binary<&ops::fn, uint32_t, A, A, false>)),                                  \
+      WEFT_H((binary<&ops::fn, uint32_t, A, A, true>)),                               \
+      WEFT_H((branch_compare<&ops::fn, A, false, true>)),                             \
+      WEFT_H((branch_compare<&ops::fn, A, true, true>)),                              \
+      WEFT_H((branch_compare<&ops::fn, A, false, false>)),                            \
+      WEFT_H((branch_compare<&ops::fn, A, true, false>)),
 #define WEFT_IOP_LOAD(ident, R, M) WEFT_H((load<R, M, false>)), WEFT_H((load<R, M, true>)),
-#define WEFT_IOP_STORE(ident, V, M) WEFT_H((store<V, M, false>)), WEFT_H((store<V, M, true>)),
+#define WEFT_IOP_STORE(ident, V, M)                                                     \
+  WEFT_H((store<V, M, false, false>)), WEFT_H((store<V, M, true, false>)),              \
+      WEFT_H((store<V, M, false, true>)), WEFT_H((store<V, M, true, true>)),
 #define WEFT_IOP(ident) WEFT_H(irregular_##ident),
 #define irregular_Unreachable op_unreachable
 #define irregular_Copy op_copy
@@ -431,6 +453,7 @@ const void* const kHandlers[] = {
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY
+#undef WEFT_IOP_COMPARE
 #undef WEFT_IOP_LOAD
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP

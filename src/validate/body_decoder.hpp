@@ -17,9 +17,12 @@
 // calling fail() on the decoder):
 //   bool on_opcode(D&, ir::Opcode, uint64_t offset)   before the immediates are read
 //   bool on_instruction(D&, const Instruction&)      after the instruction is typed: its operands
-//       are popped and results pushed. Exception: for `end` it runs while the ending frame is
-//       still control_at(0) (its values popped, its results not yet pushed); for the body's
-//       final `end`, control_depth() is 1.
+//       are popped and results pushed. block/loop/if: the new frame is control_at(0) (if's
+//       condition popped, the block's parameters pushed again); else: the frame has become the
+//       else arm; br/br_if/br_table/return: the target is control_at(ins.index) (return: the
+//       function frame), and after br/br_table/return the rest of the frame is dead.
+//       Exception: for `end` it runs while the ending frame is still control_at(0) (its values
+//       popped, its results not yet pushed); for the body's final `end`, control_depth() is 1.
 //   void on_begin(D&)                                 once per body, locals known, before decoding
 #pragma once
 

@@ -83,6 +83,27 @@ TEST(BodyBytes, MalformedValueTypes) {
   EXPECT_TRUE(IsMalformed(huge_select.validate(), "unexpected end"));
 }
 
+TEST(BodyBytes, MalformedCodeWinsOverAnEarlierInvalidInstruction) {
+  // The spec decodes the whole module before validating it.
+  TestModule t;
+  t.func(Code().i64_const(0).end(), {ValType::i32()});  // invalid: type mismatch
+  t.func(Code().op(Opcode::Nop).raw({0xff}).end());     // malformed: illegal opcode
+  EXPECT_TRUE(IsMalformed(t.validate(), "illegal opcode", t.m.functions[1].body.offset + 1));
+
+  TestModule data;
+  data.memory();
+  data.func(Code().i64_const(0).end(), {ValType::i32()});
+  data.func(Code().op(Opcode::DataDrop).u32(0).end());
+  EXPECT_TRUE(IsMalformed(data.validate(), "data count section required"));
+
+  // Without malformed code the invalid instruction is reported.
+  TestModule invalid;
+  invalid.func(Code().i64_const(0).end(), {ValType::i32()});
+  invalid.func(Code().op(Opcode::Nop).end());
+  EXPECT_TRUE(
+      IsInvalid(invalid.validate(), "type mismatch", invalid.m.functions[0].body.offset + 2));
+}
+
 TEST(BodyBytes, DeepNestingNeedsNoRecursion) {
   Code c;
   for (int i = 0; i < 100000; ++i) c.op(Opcode::Block).u8(kVoid);
