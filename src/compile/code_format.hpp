@@ -25,8 +25,10 @@ enum class Op : uint16_t {
 #define WEFT_IOP_BINARY(ident, fn, R, A, B) ident, ident##Imm,
 #define WEFT_IOP_COMPARE(ident, fn, A) \
   ident, ident##Imm, ident##BrIf, ident##BrIfImm, ident##BrUnless, ident##BrUnlessImm,
-#define WEFT_IOP_LOAD(ident, R, M) ident, ident##Chk,
-#define WEFT_IOP_STORE(ident, V, M) ident, ident##Chk, ident##Imm, ident##ChkImm,
+#define WEFT_IOP_LOAD(ident, R, M) ident, ident##Chk, ident##Add, ident##ChkAdd,
+#define WEFT_IOP_STORE(ident, V, M) \
+  ident, ident##Chk, ident##Imm, ident##ChkImm, ident##Add, ident##ChkAdd, ident##AddImm, \
+      ident##ChkAddImm,
 #define WEFT_IOP(ident) ident,
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY

@@ -305,6 +305,16 @@ class Lowering {
     }
     return true;
   }
+  // When the address `a` (consumed at height h) was just computed as `base + k` by
+  // i32.add with an immediate, removes that add: the access computes it itself.
+  bool fold_address_add(const Entry& a, uint32_t h, uint64_t offset, uint32_t& base, uint32_t& k) {
+    if (!retargetable(a, h) || producer_op_ != Op::I32AddImm || offset > UINT32_MAX) return false;
+    base = high_half(code_[producer_start_ + 1]);
+    k = static_cast<uint32_t>(code_[producer_start_ + 2]);
+    code_.resize(producer_start_);
+    producer_end_ = kNone;
+    return true;
+  }
   void retarget(uint32_t slot) {
     Cell& c = code_[producer_word_];
     c = pack(off(slot), high_half(c));
@@ -850,6 +860,15 @@ bool Lowering::lower_plain(const Instruction& ins) {
     case Shape::Load: {
       const uint32_t h = height() - 1;
       const Entry a = pop();
+      uint32_t base, k;
+      if (fold_address_add(a, h, ins.memarg.offset, base, k)) {
+        emit_op(op_plus(op, checked ? 3 : 2));
+        const size_t w = here();
+        emit(pack(off(temp(h)), base));
+        emit(pack(static_cast<uint32_t>(ins.memarg.offset), k));
+        produced(w, h);
+        return true;
+      }
       const uint32_t sa = operand(a, h);
       emit_op(checked ? next_op(op) : op);
       const size_t w = here();
@@ -862,6 +881,21 @@ bool Lowering::lower_plain(const Instruction& ins) {
       const uint32_t h = height() - 2;
       const Entry v = pop();
       const Entry a = pop();
+      uint32_t base, k;
+      if (fold_address_add(a, h, ins.memarg.offset, base, k)) {
+        if (v.kind == Entry::Const) {
+          emit_op(op_plus(op, checked ? 7 : 6));
+          emit(pack(base, 0));
+          emit(pack(static_cast<uint32_t>(ins.memarg.offset), k));
+          emit(v.value);
+          return true;
+        }
+        const uint32_t sv = operand(v, h + 1);
+        emit_op(op_plus(op, checked ? 5 : 4));
+        emit(pack(base, sv));
+        emit(pack(static_cast<uint32_t>(ins.memarg.offset), k));
+        return true;
+      }
       const uint32_t sa = operand(a, h);
       if (v.kind == Entry::Const) {
         emit_op(op_plus(op, checked ? 3 : 2));

@@ -76,10 +76,22 @@ inline bool in_bounds(const VMContext* ctx, uint64_t ea, uint64_t size) {
   return ea + size <= ctx->memory0->size_bytes();
 }
 
-template <typename R, typename M, bool kCheck>
+// The effective address of an access whose address operand is in `slot`, with the static
+// offset in pc[2]; with kAdd, pc[2] packs (offset, k) and the address is slot + k (wrapping).
+template <bool kAdd>
+inline uint64_t effective_address(uint64_t slot, Cell w2) {
+  if constexpr (kAdd) {
+    return uint64_t{static_cast<uint32_t>(static_cast<uint32_t>(slot) + high_half(w2))} +
+           low_half(w2);
+  } else {
+    return uint64_t{static_cast<uint32_t>(slot)} + w2;
+  }
+}
+
+template <typename R, typename M, bool kCheck, bool kAdd>
 WEFT_HANDLER_CC HandlerResult load(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
-  const uint64_t ea = uint64_t{static_cast<uint32_t>(WEFT_SLOT(high_half(w)))} + pc[2];
+  const uint64_t ea = effective_address<kAdd>(WEFT_SLOT(high_half(w)), pc[2]);
   if constexpr (kCheck) {
     if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]] WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   }
@@ -89,10 +101,10 @@ WEFT_HANDLER_CC HandlerResult load(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(3);
 }
 
-template <typename V, typename M, bool kCheck, bool kImm>
+template <typename V, typename M, bool kCheck, bool kImm, bool kAdd>
 WEFT_HANDLER_CC HandlerResult store(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
-  const uint64_t ea = uint64_t{static_cast<uint32_t>(WEFT_SLOT(low_half(w)))} + pc[2];
+  const uint64_t ea = effective_address<kAdd>(WEFT_SLOT(low_half(w)), pc[2]);
   if constexpr (kCheck) {
     if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]] WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   }
@@ -415,10 +427,14 @@ const void* const kHandlers[] = {
       WEFT_H((branch_compare<&ops::fn, A, true, true>)),                              \
       WEFT_H((branch_compare<&ops::fn, A, false, false>)),                            \
       WEFT_H((branch_compare<&ops::fn, A, true, false>)),
-#define WEFT_IOP_LOAD(ident, R, M) WEFT_H((load<R, M, false>)), WEFT_H((load<R, M, true>)),
-#define WEFT_IOP_STORE(ident, V, M)                                                     \
-  WEFT_H((store<V, M, false, false>)), WEFT_H((store<V, M, true, false>)),              \
-      WEFT_H((store<V, M, false, true>)), WEFT_H((store<V, M, true, true>)),
+#define WEFT_IOP_LOAD(ident, R, M)                                             \
+  WEFT_H((load<R, M, false, false>)), WEFT_H((load<R, M, true, false>)),       \
+      WEFT_H((load<R, M, false, true>)), WEFT_H((load<R, M, true, true>)),
+#define WEFT_IOP_STORE(ident, V, M)                                                            \
+  WEFT_H((store<V, M, false, false, false>)), WEFT_H((store<V, M, true, false, false>)),       \
+      WEFT_H((store<V, M, false, true, false>)), WEFT_H((store<V, M, true, true, false>)),     \
+      WEFT_H((store<V, M, false, false, true>)), WEFT_H((store<V, M, true, false, true>)),     \
+      WEFT_H((store<V, M, false, true, true>)), WEFT_H((store<V, M, true, true, true>)),
 #define WEFT_IOP(ident) WEFT_H(irregular_##ident),
 #define irregular_Unreachable op_unreachable
 #define irregular_Copy op_copy

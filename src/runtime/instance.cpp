@@ -1,6 +1,7 @@
 #include "runtime/instance.hpp"
 
 #include <cstring>
+#include <string>
 
 #include "runtime/const_eval.hpp"
 
@@ -8,6 +9,44 @@ namespace weft::runtime {
 namespace {
 
 Error trap_error(TrapCode code) { return Error{ErrorKind::Trap, trap_message(code)}; }
+
+std::string describe_limits(const ir::Limits& l) {
+  std::string s = std::to_string(l.min);
+  if (l.max) s += " " + std::to_string(*l.max);
+  return s;
+}
+
+std::string describe_import(const ir::Module& m, const ir::Import& import) {
+  switch (import.kind) {
+    case ir::ExternKind::Func: return "func " + ir::to_string(m.func_type(import.func_type));
+    case ir::ExternKind::Table:
+      return "(table " + describe_limits(import.table.limits) + " " +
+             ir::to_string(import.table.element) + ")";
+    case ir::ExternKind::Memory: return "(memory " + describe_limits(import.memory.limits) + ")";
+    case ir::ExternKind::Global:
+      return import.global.mut ? "(global (mut " + ir::to_string(import.global.type) + "))"
+                               : "(global " + ir::to_string(import.global.type) + ")";
+    case ir::ExternKind::Tag: return "(tag)";
+  }
+  return "?";
+}
+
+std::string describe_extern(TypeRegistry& types, const Extern& e) {
+  switch (e.kind) {
+    case ir::ExternKind::Func: return "func " + ir::to_string(types.type(e.func->type_index));
+    case ir::ExternKind::Table: {
+      const ir::TableType t = e.table->current_type();
+      return "(table " + describe_limits(t.limits) + " " + ir::to_string(t.element) + ")";
+    }
+    case ir::ExternKind::Memory:
+      return "(memory " + describe_limits(e.memory->current_type().limits) + ")";
+    case ir::ExternKind::Global:
+      return e.global->type.mut ? "(global (mut " + ir::to_string(e.global->type.type) + "))"
+                                : "(global " + ir::to_string(e.global->type.type) + ")";
+    case ir::ExternKind::Tag: return "(tag)";
+  }
+  return "?";
+}
 
 bool in_range(uint64_t start, uint64_t count, uint64_t size) {
   return start <= size && count <= size - start;
@@ -22,8 +61,12 @@ Result<Instance*> Instance::instantiate(Store& store, std::shared_ptr<const ir::
     return Error{ErrorKind::Link, "wrong number of imports"};
   }
   for (size_t i = 0; i < imports.size(); ++i) {
-    if (!extern_matches(store.types(), *module, module->imports[i], imports[i])) {
-      return Error{ErrorKind::Link, "incompatible import type"};
+    const ir::Import& import = module->imports[i];
+    if (!extern_matches(store.types(), *module, import, imports[i])) {
+      return Error{ErrorKind::Link, "incompatible import type for \"" + import.module + "\" \"" +
+                                        import.name + "\": expected " +
+                                        describe_import(*module, import) + ", found " +
+                                        describe_extern(store.types(), imports[i])};
     }
   }
   auto owned = std::make_unique<Instance>(store);

@@ -29,16 +29,19 @@ union ValRaw {
 };
 static_assert(sizeof(ValRaw) == 16);
 
-// The array convention: `callee` is the function reference being called; `values` holds the
-// arguments on entry and the results on return (the array is long enough for both). Returns
-// TrapCode::None on success; the details of a trap are left in the calling thread's TrapInfo.
+// The array convention: `callee` is the function reference being called (its vmctx is the
+// callee context); `caller` is the calling instance's context, or null from the host. `values`
+// holds the arguments on entry and the results on return; the caller guarantees `count` is at
+// least max(params, results). Returns TrapCode::None, or the trap that ended the call.
 using ArrayCallFn = TrapCode (*)(const VMFuncRef* callee, VMContext* caller, ValRaw* values,
                                  size_t count);
 
 struct VMFuncRef {
   ArrayCallFn array_call;
-  // The engine's own wasm-to-wasm entry: for the interpreter, the callee's compiled code
-  // (a compile::CompiledFunc). Null for a host function, which wasm then calls via array_call.
+  // The engine's own wasm-to-wasm entry. For the interpreter tier this is a
+  // `const compile::CompiledFunc*`: the callee's frame layout and code, entered without leaving
+  // the dispatch loop. Null for a host function, which wasm then calls via array_call (a
+  // wasm-to-array trampoline filling the hole must then also be a CompiledFunc).
   const void* wasm_call;
   uint32_t type_index;  // canonical, engine-wide (TypeRegistry)
   VMContext* vmctx;     // the callee's instance context, or a host function's context

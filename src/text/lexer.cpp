@@ -142,7 +142,7 @@ class Lexer {
         ++pos_;
         if (--depth == 0) return {};
       } else {
-        Token ignored;
+        Token ignored = start_token(pos_);
         WEFT_TRY(scan_word(ignored));
       }
     }

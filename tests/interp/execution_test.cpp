@@ -172,6 +172,54 @@ TEST_P(Execution, HostFunctionCanReenterWasm) {
   EXPECT_EQ(h.call1(*m, "outer", {20}), 41u);
 }
 
+TEST_P(Execution, FoldedAddressAddWrapsAround) {
+  // (base + k) wraps at 2^32 before the static offset is added, as i32.add does.
+  auto m = h.instantiate(R"((module (memory 1)
+      (func (export "load") (param i32) (result i32)
+        (i32.load8_u (i32.add (local.get 0) (i32.const 2))))
+      (func (export "store") (param i32 i32)
+        (i32.store8 offset=1 (i32.add (local.get 0) (i32.const 4)) (local.get 1)))
+      (func (export "store_imm") (param i32)
+        (i32.store8 (i32.add (local.get 0) (i32.const 4)) (i32.const 77)))))");
+  ASSERT_TRUE(m) << m.error().to_string();
+  EXPECT_EQ(h.call(*m, "store", {0xfffffffcu, 55}), TrapCode::None);  // byte 0 + 1
+  EXPECT_EQ(h.call1(*m, "load", {0xffffffffu}), 55u);                 // byte 1
+  EXPECT_EQ(h.call1(*m, "load", {0xfffffffeu}), 0u);                  // byte 0
+  EXPECT_EQ(h.call(*m, "store_imm", {0xfffffffdu}), TrapCode::None);  // byte 1
+  EXPECT_EQ(h.call1(*m, "load", {0xffffffffu}), 77u);
+  EXPECT_EQ(h.call(*m, "load", {65534}), TrapCode::MemoryOutOfBounds);
+  EXPECT_EQ(h.call(*m, "store", {65531, 1}), TrapCode::MemoryOutOfBounds);
+  EXPECT_EQ(h.call(*m, "store_imm", {65532}), TrapCode::MemoryOutOfBounds);
+}
+
+TEST_P(Execution, FusedComparisonBranchesFollowNaNRules) {
+  auto m = h.instantiate(R"((module
+      (func (export "lt") (param f64 f64) (result i32)
+        (block (br_if 0 (f64.lt (local.get 0) (local.get 1))) (return (i32.const 0)))
+        (i32.const 1))
+      (func (export "not_lt") (param f64 f64) (result i32)
+        (if (result i32) (f64.lt (local.get 0) (local.get 1))
+          (then (i32.const 1)) (else (i32.const 0))))
+      (func (export "lt_imm") (param i64) (result i32)
+        (block (br_if 0 (i64.lt_s (local.get 0) (i64.const -5))) (return (i32.const 0)))
+        (i32.const 1))
+      (func (export "eqz") (param i32) (result i32)
+        (block (br_if 0 (i32.eqz (local.get 0))) (return (i32.const 0)))
+        (i32.const 1))))");
+  ASSERT_TRUE(m) << m.error().to_string();
+  const uint64_t one = 0x3ff0000000000000u, two = 0x4000000000000000u, nan = 0x7ff8000000000000u;
+  EXPECT_EQ(h.call1(*m, "lt", {one, two}), 1u);
+  EXPECT_EQ(h.call1(*m, "lt", {two, one}), 0u);
+  EXPECT_EQ(h.call1(*m, "lt", {nan, one}), 0u);
+  EXPECT_EQ(h.call1(*m, "not_lt", {one, two}), 1u);
+  EXPECT_EQ(h.call1(*m, "not_lt", {one, nan}), 0u);
+  EXPECT_EQ(h.call1(*m, "lt_imm", {static_cast<uint64_t>(-6)}), 1u);
+  EXPECT_EQ(h.call1(*m, "lt_imm", {static_cast<uint64_t>(-5)}), 0u);
+  EXPECT_EQ(h.call1(*m, "eqz", {0}), 1u);
+  EXPECT_EQ(h.call1(*m, "eqz", {0x100000000u}), 1u);  // only the low 32 bits count
+  EXPECT_EQ(h.call1(*m, "eqz", {7}), 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(BoundsModes, Execution,
                          ::testing::Values(compile::BoundsChecks::Explicit,
                                            compile::BoundsChecks::GuardPages));

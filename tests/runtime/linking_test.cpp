@@ -25,7 +25,9 @@ TEST(Linking, FunctionImportNeedsTheSameType) {
                                         {&print_i32, 1});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().kind, ErrorKind::Link);
-  EXPECT_EQ(bad.error().message, "incompatible import type");
+  EXPECT_EQ(bad.error().message,
+            "incompatible import type for \"m\" \"f\": expected func [i64] -> [], found "
+            "func [i32] -> []");
 }
 
 TEST(Linking, KindMismatchIsIncompatible) {

@@ -38,6 +38,12 @@ TEST(Lexer, SkipsAnnotations) {
             (std::vector<K>{K::LParen, K::Atom, K::LParen, K::Atom, K::RParen, K::RParen, K::Eof}));
 }
 
+TEST(Lexer, StrayCharactersInsideAnAnnotationAreSkipped) {
+  EXPECT_EQ(kinds("(a (@x ;) y) b)"),
+            (std::vector<K>{K::LParen, K::Atom, K::Atom, K::RParen, K::Eof}));
+  EXPECT_FALSE(tokenize("(module (fu(@anc $t;)").has_value());
+}
+
 TEST(Lexer, GluedStringsAndAtomsAreReserved) {
   EXPECT_EQ(kinds("\"a\"x"), (std::vector<K>{K::Reserved, K::Eof}));
   EXPECT_EQ(kinds("0\"a\""), (std::vector<K>{K::Reserved, K::Eof}));
