@@ -4,8 +4,22 @@
 
 namespace weft {
 
-uint64_t Reader::leb_unsigned(unsigned bits) {
-  const unsigned max_bytes = (bits + 6) / 7;
+template <unsigned bits>
+uint64_t Reader::leb_unsigned() {
+  constexpr unsigned max_bytes = (bits + 6) / 7;
+  // Short numbers that end well before the input does: no bounds or width checks per byte.
+  if (remaining() > max_bytes) {
+    uint64_t value = 0;
+    for (unsigned i = 0; i < max_bytes - 1; ++i) {
+      const uint8_t byte = pos_[i];
+      value |= static_cast<uint64_t>(byte & 0x7f) << (7 * i);
+      if (!(byte & 0x80)) {
+        pos_ += i + 1;
+        return value;
+      }
+    }
+    // A number of the full width: the careful loop checks its last byte.
+  }
   uint64_t result = 0;
   for (unsigned i = 0; i < max_bytes; ++i) {
     if (pos_ >= end_) {
@@ -32,8 +46,24 @@ uint64_t Reader::leb_unsigned(unsigned bits) {
   return result;
 }
 
-int64_t Reader::leb_signed(unsigned bits) {
-  const unsigned max_bytes = (bits + 6) / 7;
+template <unsigned bits>
+int64_t Reader::leb_signed() {
+  constexpr unsigned max_bytes = (bits + 6) / 7;
+  // Short numbers that end well before the input does: no bounds or width checks per byte.
+  if (remaining() > max_bytes) {
+    uint64_t value = 0;
+    for (unsigned i = 0; i < max_bytes - 1; ++i) {
+      const uint8_t byte = pos_[i];
+      value |= static_cast<uint64_t>(byte & 0x7f) << (7 * i);
+      if (!(byte & 0x80)) {
+        pos_ += i + 1;
+        const unsigned total = 7 * (i + 1);
+        if (byte & 0x40) value |= ~uint64_t{0} << total;
+        return static_cast<int64_t>(value);
+      }
+    }
+    // A number of the full width: the careful loop checks its last byte.
+  }
   uint64_t result = 0;
   for (unsigned i = 0; i < max_bytes; ++i) {
     if (pos_ >= end_) {
@@ -68,6 +98,12 @@ int64_t Reader::leb_signed(unsigned bits) {
   }
   return static_cast<int64_t>(result);
 }
+
+template uint64_t Reader::leb_unsigned<32>();
+template uint64_t Reader::leb_unsigned<64>();
+template int64_t Reader::leb_signed<32>();
+template int64_t Reader::leb_signed<33>();
+template int64_t Reader::leb_signed<64>();
 
 std::string_view Reader::name() {
   const uint32_t length = u32();

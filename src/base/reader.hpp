@@ -55,13 +55,13 @@ class Reader {
 
   uint32_t u32() {
     if (pos_ < end_ && *pos_ < 0x80) return *pos_++;
-    return static_cast<uint32_t>(leb_unsigned(32));
+    return static_cast<uint32_t>(leb_unsigned<32>());
   }
-  uint64_t u64() { return leb_unsigned(64); }
-  int32_t s32() { return static_cast<int32_t>(leb_signed(32)); }
-  int64_t s64() { return leb_signed(64); }
+  uint64_t u64() { return leb_unsigned<64>(); }
+  int32_t s32() { return static_cast<int32_t>(leb_signed<32>()); }
+  int64_t s64() { return leb_signed<64>(); }
   // Block types are signed 33-bit: negative values are value types, others type indices.
-  int64_t s33() { return leb_signed(33); }
+  int64_t s33() { return leb_signed<33>(); }
 
   uint32_t fixed_u32() {
     uint32_t v = 0;
@@ -98,8 +98,11 @@ class Reader {
   std::string_view name();
 
  private:
-  uint64_t leb_unsigned(unsigned bits);
-  int64_t leb_signed(unsigned bits);
+  // Instantiated for the widths above only (reader.cpp), so each loop is specialized.
+  template <unsigned bits>
+  uint64_t leb_unsigned();
+  template <unsigned bits>
+  int64_t leb_signed();
 
   const uint8_t* begin_ = nullptr;
   const uint8_t* pos_ = nullptr;

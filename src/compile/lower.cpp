@@ -171,8 +171,7 @@ class Lowering {
     const uint64_t frame = uint64_t{num_locals_} + max_height_ + 1;
     if (frame > kMaxFrameSlots) return Error{ErrorKind::OutOfMemory, "function frame too large"};
     std::vector<Cell>& body = out_.bodies[defined_index_];
-    body = std::move(code_);
-    code_ = {};
+    body.assign(code_.begin(), code_.end());  // exact size; code_ keeps its capacity
     for (size_t pos : relocs_) body[pos] = reinterpret_cast<uintptr_t>(body.data() + body[pos]);
     CompiledFunc& cf = out_.funcs[defined_index_];
     cf.code = body.data();
@@ -404,6 +403,57 @@ class Lowering {
     return false;
   }
 
+  // Frames hold v128 values in two slots, which this lowering does not lay out yet: any
+  // instruction that would move one (not just the SIMD ones) is refused rather than
+  // truncated.
+  bool moves_v128(const Instruction& ins) const {
+    if (ins.type.is_vec()) {
+      switch (ins.op) {
+        case Opcode::LocalGet:
+        case Opcode::LocalSet:
+        case Opcode::LocalTee:
+        case Opcode::GlobalGet:
+        case Opcode::GlobalSet:
+        case Opcode::Drop:
+        case Opcode::Select:
+        case Opcode::SelectT: return true;
+        default: break;
+      }
+    }
+    const auto has_vec = [](const std::vector<ir::ValType>& types) {
+      return std::any_of(types.begin(), types.end(), [](ir::ValType t) { return t.is_vec(); });
+    };
+    switch (ins.op) {
+      case Opcode::Block:
+      case Opcode::Loop:
+      case Opcode::If:
+        if (ins.block.kind == validate::BlockKind::Value) return ins.block.value.is_vec();
+        if (ins.block.kind == validate::BlockKind::Index) {
+          const ir::FuncType& ft = module_.func_type(ins.block.type_index);
+          return has_vec(ft.params) || has_vec(ft.results);
+        }
+        return false;
+      case Opcode::Call:
+      case Opcode::CallIndirect: {
+        const ir::FuncType& ft = module_.func_type(
+            ins.op == Opcode::Call ? module_.func_type_index(ins.index) : ins.index);
+        return has_vec(ft.params) || has_vec(ft.results);
+      }
+      case Opcode::End:
+        // The function's own signature (checked once, at its final end).
+        if (labels_.size() == 1) {
+          const ir::FuncType& ft =
+              module_.func_type(module_.functions[defined_index_].type_index);
+          if (has_vec(ft.params) || has_vec(ft.results)) return true;
+          for (const ir::LocalDecl& d : module_.functions[defined_index_].locals) {
+            if (d.type.is_vec()) return true;
+          }
+        }
+        return false;
+      default: return false;
+    }
+  }
+
   bool lower(const Instruction& ins);
   bool lower_control(const Instruction& ins);
   bool lower_plain(const Instruction& ins);
@@ -433,6 +483,7 @@ class Lowering {
 };
 
 bool Lowering::lower(const Instruction& ins) {
+  if (moves_v128(ins)) return unsupported(ins);
   switch (ins.op) {
     case Opcode::Block:
     case Opcode::Loop:

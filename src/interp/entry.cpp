@@ -99,6 +99,11 @@ runtime::TrapCode array_call(const runtime::VMFuncRef* callee, runtime::VMContex
   uint64_t* const saved_sp = st->sp;
   sigjmp_buf* const saved_jump = st->fault_jump;
   const bool saved_in_wasm = st->in_wasm;
+  // A re-entry from a host function must leave the outer run's dispatch registers (kept in
+  // ExecState by the loop without tail calls) as they were.
+  uint64_t* const saved_fp = st->fp;
+  uint8_t* const saved_mem = st->mem;
+  runtime::VMContext* const saved_ctx = st->ctx;
   *st->frames_top++ = Frame{exit_code(), nullptr, nullptr, nullptr};
   st->sp = fp + cf->frame_slots;
   ++st->nesting;
@@ -114,6 +119,9 @@ runtime::TrapCode array_call(const runtime::VMFuncRef* callee, runtime::VMContex
   }
   st->in_wasm = saved_in_wasm;
   st->fault_jump = saved_jump;
+  st->fp = saved_fp;
+  st->mem = saved_mem;
+  st->ctx = saved_ctx;
   st->frames_top = saved_top;
   st->sp = saved_sp;
   --st->nesting;

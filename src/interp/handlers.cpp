@@ -206,6 +206,18 @@ WEFT_HANDLER_CC HandlerResult op_return(WEFT_HANDLER_ARGS) {
   return TrapCode::None;
 }
 
+// Zeroes a callee's declared locals: a few stores for the common small counts, memset else.
+inline void zero_locals(uint64_t* p, uint32_t n) {
+  switch (n) {
+    case 4: p[3] = 0; [[fallthrough]];
+    case 3: p[2] = 0; [[fallthrough]];
+    case 2: p[1] = 0; [[fallthrough]];
+    case 1: p[0] = 0; [[fallthrough]];
+    case 0: return;
+    default: std::memset(p, 0, size_t{n} * sizeof(uint64_t));
+  }
+}
+
 // Enters `callee` with its frame at `callee_fp`; the caller resumes at `return_pc`.
 #define WEFT_ENTER(callee, callee_fp, return_pc, new_ctx)                                      \
   do {                                                                                         \
@@ -214,9 +226,7 @@ WEFT_HANDLER_CC HandlerResult op_return(WEFT_HANDLER_ARGS) {
     if (nfp_ + cf_->frame_slots > st->stack_end || st->frames_top == st->frames_end)           \
       [[unlikely]] WEFT_TRAP(TrapCode::CallStackExhausted);                                    \
     *st->frames_top++ = Frame{(return_pc), fp, mem, ctx};                                      \
-    if (cf_->num_locals > cf_->num_params) {                                                   \
-      std::memset(nfp_ + cf_->num_params, 0, (cf_->num_locals - cf_->num_params) * 8);         \
-    }                                                                                          \
+    zero_locals(nfp_ + cf_->num_params, cf_->num_locals - cf_->num_params);                   \
     fp = nfp_;                                                                                 \
     ctx = (new_ctx);                                                                           \
     mem = ctx->memory0_base;                                                                   \

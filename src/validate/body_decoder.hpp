@@ -28,13 +28,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "base/reader.hpp"
 #include "base/result.hpp"
+#include "binary/instruction_reader.hpp"
 #include "ir/module.hpp"
 #include "validate/instruction.hpp"
 #include "validate/module_context.hpp"
@@ -145,8 +145,6 @@ class BodyDecoder {
   Result<void> run();
   Error make_error() const;
   Error missing_end_error(bool at_function_level) const;
-  // Reads (and drops) the immediates of `op`, for scan_syntax.
-  void skip_immediates(ir::Opcode op);
 
   // --- Operand stack.
   [[gnu::always_inline]] void push(ir::ValType t) {
@@ -154,16 +152,39 @@ class BodyDecoder {
       stack_.resize(stack_.size() * 2);
     stack_[sp_++] = t;
   }
-  void push_values(std::span<const ir::ValType> types) {
-    for (ir::ValType t : types) push(t);
+  [[gnu::always_inline]] void push_values(std::span<const ir::ValType> types) {
+    const size_t n = types.size();
+    if (n == 0) return;
+    if (sp_ + n > stack_.size()) [[unlikely]]
+      stack_.resize(std::max(stack_.size() * 2, sp_ + n));
+    ir::ValType* top = stack_.data() + sp_;
+    for (size_t i = 0; i < n; ++i) top[i] = types[i];
+    sp_ += static_cast<uint32_t>(n);
   }
   static bool matches(ir::ValType actual, ir::ValType expected) {
     return actual == expected || actual.is_bot();
   }
   ir::ValType pop_any();
-  void pop_expect(ir::ValType expected);
-  void pop_values(std::span<const ir::ValType> types) {
-    for (size_t i = types.size(); i-- > 0;) pop_expect(types[i]);
+  // The common case inline: the expected type is on top, above the frame's height.
+  [[gnu::always_inline]] void pop_expect(ir::ValType expected) {
+    if (sp_ > ctrl_.back().height && (!kValidate || stack_[sp_ - 1] == expected)) [[likely]] {
+      --sp_;
+      return;
+    }
+    pop_expect_slow(expected);
+  }
+  void pop_expect_slow(ir::ValType expected);
+  // Pops `types` (the last one on top). The common case, where the stack holds exactly those
+  // types above the frame's height, is one comparison per value.
+  [[gnu::always_inline]] void pop_values(std::span<const ir::ValType> types) {
+    const uint32_t n = static_cast<uint32_t>(types.size());
+    if (sp_ - ctrl_.back().height >= n) [[likely]] {
+      if (!kValidate || std::equal(types.begin(), types.end(), stack_.begin() + (sp_ - n))) {
+        sp_ -= n;
+        return;
+      }
+    }
+    for (size_t i = types.size(); i-- > 0;) pop_expect_slow(types[i]);
   }
   // Checks that the stack's top matches `types` without popping (br_table's targets).
   void check_top(std::span<const ir::ValType> types);
@@ -175,34 +196,51 @@ class BodyDecoder {
   }
   void type_mismatch(ir::ValType expected, bool underflow, ir::ValType actual);
   // Pops a frame's results and requires the stack to end at the frame's height.
-  void check_frame_end(const ControlFrame& f);
-  void push_frame(FrameKind kind, const BlockType& bt);
+  [[gnu::always_inline]] void check_frame_end(const ControlFrame& f);
+  [[gnu::cold]] void fail_values_left(uint32_t extra);
+  [[gnu::always_inline]] void push_frame(FrameKind kind, const BlockType& bt);
 
-  // --- Immediates.
-  // A signed LEB128 of `bits` (32 or 64), with the one-byte case inline: most constants are small.
-  int64_t read_small_signed(unsigned bits) {
-    const uint8_t* p = reader_.pos();
-    if (p < reader_.end() && (*p & 0x80) == 0) [[likely]] {
-      reader_.skip(1);
-      return static_cast<int8_t>(static_cast<uint8_t>(*p << 1)) >> 1;
-    }
-    return bits == 32 ? reader_.s32() : reader_.s64();
-  }
-  void read_block_type(BlockType& bt);
-  bool read_value_type(ir::ValType& out);
+  // --- Immediates, read with binary/instruction_reader.hpp plus the checks that need the module.
+  [[gnu::always_inline]] void read_block_type(BlockType& bt);
   void read_memarg(uint8_t natural_align_log2);
-  uint32_t read_memory_index();
+  uint32_t read_memory_index() { return binary::read_memory_index(reader_, ctx_.features); }
   void read_lane(uint8_t lanes);
+  // A memory's offsets are u64 when it is a 64-bit memory (memory64).
+  auto offset_is64() const {
+    return [this](uint32_t memory) {
+      return ctx_.features.memory64 && memory < ctx_.memory_is64.size() && memory_is64(memory);
+    };
+  }
 
   // --- Index checks; each fails with the spec's "unknown ..." message and returns false.
-  bool check_index(uint32_t index, uint32_t count, const char* what);
+  bool check_index(uint32_t index, uint32_t count, const char* what) {
+    if (!kValidate || index < count) [[likely]]
+      return true;
+    fail_unknown(index, what);
+    return false;
+  }
+  [[gnu::cold]] void fail_unknown(uint32_t index, const char* what);
   bool check_memory(uint32_t index) {
     return check_index(index, uint32_t(ctx_.memory_is64.size()), "memory");
   }
   bool check_table(uint32_t index) {
     return check_index(index, uint32_t(ctx_.tables.size()), "table");
   }
-  bool check_func_type(uint32_t type_index);
+  bool check_func_type(uint32_t type_index) {
+    if (!kValidate || module_.is_func_type(type_index)) [[likely]]
+      return true;
+    fail_unknown_type(type_index);
+    return false;
+  }
+  [[gnu::cold]] void fail_unknown_type(int64_t type_index);
+  // The signature of function `index` (which must be in range), or nullptr when its type index
+  // names no func type. Filled once per decoder: calls are frequent.
+  const ir::FuncType* callee_type(uint32_t index) {
+    if (callee_types_.size() != ctx_.func_type_indices.size()) [[unlikely]]
+      fill_callee_types();
+    return callee_types_[index];
+  }
+  void fill_callee_types();
   bool memory_is64(uint32_t index) const { return ctx_.memory_is64[index] != 0; }
   ir::ValType table_address(uint32_t index) const {
     return ctx_.tables[index].limits.is64 ? ir::ValType::i64() : ir::ValType::i32();
@@ -212,15 +250,17 @@ class BodyDecoder {
   }
 
   // --- Irregular instructions (body_decoder_ops.hpp).
-  void op_block(ir::Opcode op);
+  // The frequent ones are inlined into run(): a call's register saves cost as much as their work.
+  [[gnu::always_inline]] void op_block(ir::Opcode op);
   void op_else();
   // Returns true when the body's final `end` was decoded.
-  bool op_end();
-  void op_br(ir::Opcode op);
+  [[gnu::always_inline]] bool op_end();
+  [[gnu::always_inline]] void op_br(ir::Opcode op);
+  [[gnu::cold]] void fail_unknown_label(uint32_t depth);
   void op_br_table();
-  void op_call(ir::Opcode op);
+  [[gnu::always_inline]] void op_call(ir::Opcode op);
   void op_select(ir::Opcode op);
-  void op_variable(ir::Opcode op);
+  [[gnu::always_inline]] void op_variable(ir::Opcode op);
   void op_table(ir::Opcode op);
   void op_memory(ir::Opcode op);
   void op_reference(ir::Opcode op);
@@ -237,6 +277,7 @@ class BodyDecoder {
   uint32_t sp_ = 0;
   std::vector<ControlFrame> ctrl_;
   std::vector<uint32_t> br_targets_;
+  std::vector<const ir::FuncType*> callee_types_;  // by function index, see callee_type()
 
   uint32_t num_locals_ = 0;
   std::vector<ir::ValType> flat_locals_;
@@ -346,34 +387,17 @@ template <typename V, bool kValidate>
 Result<void> BodyDecoder<V, kValidate>::run() {
   error_kind_ = ErrorKind::Malformed;
   visitor_.on_begin(*this);
-  const bool simd = ctx_.features.simd;
   bool finished = false;
 
   while (!reader_.at_end()) {
     const uint64_t offset = reader_.offset();
-    const uint8_t byte = reader_.u8();
-    uint16_t index = kOpcodeDecodeTables.single[byte];
-    if (index == kNoOpcode) [[unlikely]] {
-      if (byte == 0xfc || (byte == 0xfd && simd)) {
-        const uint32_t code = reader_.u32();
-        if (!reader_.ok()) break;
-        if (code <= 255) {
-          index = byte == 0xfc ? kOpcodeDecodeTables.prefix_fc[code]
-                               : kOpcodeDecodeTables.prefix_fd[code];
-        }
-      }
-      if (index == kNoOpcode) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "%02x", byte);
-        fail(ErrorKind::Malformed, offset, std::string("illegal opcode ") + hex);
-        break;
-      }
-    }
-    const auto op = static_cast<ir::Opcode>(index);
+    ir::Opcode op;
+    if (!binary::read_opcode(reader_, ctx_.features, offset, op)) break;
     if (!visitor_.on_opcode(*this, op, offset)) break;
     ins_.op = op;
     ins_.offset = offset;
     ins_.dead = ctrl_.back().unreachable;
+    const auto index = static_cast<size_t>(op);
 
     using ir::Opcode;
     switch (op) {
@@ -440,12 +464,21 @@ Result<void> BodyDecoder<V, kValidate>::run() {
         op_reference(op);
         break;
       case Opcode::I32Const:
-        ins_.value.i32 = static_cast<int32_t>(read_small_signed(32));
+        ins_.value.i32 = binary::read_i32_immediate(reader_);
         push(ir::ValType::i32());
         break;
       case Opcode::I64Const:
-        ins_.value.i64 = read_small_signed(64);
+        ins_.value.i64 = binary::read_i64_immediate(reader_);
         push(ir::ValType::i64());
+        break;
+      case Opcode::F32Const:
+        ins_.value.f64_bits = 0;
+        binary::read_immediate_bytes(reader_, &ins_.value.f32_bits, 4);
+        push(ir::ValType::f32());
+        break;
+      case Opcode::F64Const:
+        binary::read_immediate_bytes(reader_, &ins_.value.f64_bits, 8);
+        push(ir::ValType::f64());
         break;
       case Opcode::LocalGet:
         // The most frequent instruction in compiled code gets the shortest path.
@@ -505,7 +538,7 @@ ir::ValType BodyDecoder<V, kValidate>::pop_any() {
 }
 
 template <typename V, bool kValidate>
-void BodyDecoder<V, kValidate>::pop_expect(ir::ValType expected) {
+void BodyDecoder<V, kValidate>::pop_expect_slow(ir::ValType expected) {
   const ControlFrame& f = ctrl_.back();
   if (sp_ == f.height) {
     if (kValidate && !f.unreachable) type_mismatch(expected, true, expected);
@@ -538,44 +571,47 @@ void BodyDecoder<V, kValidate>::check_top(std::span<const ir::ValType> types) {
 template <typename V, bool kValidate>
 void BodyDecoder<V, kValidate>::check_frame_end(const ControlFrame& f) {
   pop_values(f.result_types());
-  if (kValidate && sp_ != f.height && reader_.ok()) {
-    const uint32_t extra = sp_ - f.height;
-    fail(ErrorKind::Invalid, ins_.offset,
-         "type mismatch: " + std::to_string(extra) + " value" + (extra == 1 ? "" : "s") +
-             " left on the stack at the end of the block");
-  }
+  if (kValidate && sp_ != f.height && reader_.ok()) [[unlikely]]
+    fail_values_left(sp_ - f.height);
   sp_ = f.height;
 }
 
 template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::fail_values_left(uint32_t extra) {
+  fail(ErrorKind::Invalid, ins_.offset,
+       "type mismatch: " + std::to_string(extra) + " value" + (extra == 1 ? "" : "s") +
+           " left on the stack at the end of the block");
+}
+
+template <typename V, bool kValidate>
 void BodyDecoder<V, kValidate>::push_frame(FrameKind kind, const BlockType& bt) {
-  ControlFrame f;
-  f.kind = kind;
-  f.offset = ins_.offset;
+  const ir::ValType* params = nullptr;
+  const ir::ValType* results = nullptr;
+  uint32_t num_params = 0;
+  uint32_t num_results = 0;
   switch (bt.kind) {
     case BlockKind::Empty:
       break;
     case BlockKind::Value:
-      f.results = canonical_value_type(bt.value);
-      f.num_results = 1;
-      if (f.results == nullptr) {
+      results = canonical_value_type(bt.value);
+      num_results = 1;
+      if (results == nullptr) [[unlikely]] {
         fail(ErrorKind::Unsupported, ins_.offset, "block type " + ir::to_string(bt.value));
         return;
       }
       break;
     case BlockKind::Index: {
       const ir::FuncType& ft = module_.func_type(bt.type_index);
-      f.params = ft.params.data();
-      f.num_params = static_cast<uint32_t>(ft.params.size());
-      f.results = ft.results.data();
-      f.num_results = static_cast<uint32_t>(ft.results.size());
+      params = ft.params.data();
+      num_params = static_cast<uint32_t>(ft.params.size());
+      results = ft.results.data();
+      num_results = static_cast<uint32_t>(ft.results.size());
+      pop_values({params, num_params});
       break;
     }
   }
-  pop_values(f.param_types());
-  f.height = sp_;
-  ctrl_.push_back(f);
-  push_values(f.param_types());
+  ctrl_.push_back({kind, false, sp_, ins_.offset, params, results, num_params, num_results});
+  push_values({params, num_params});
 }
 
 }  // namespace weft::validate

@@ -40,22 +40,23 @@ void BodyDecoder<V, kValidate>::op_regular(ir::Opcode op) {
     case ir::Imm::None:
       break;
     case ir::Imm::I32:
-      ins_.value.i32 = reader_.s32();
+      ins_.value.i32 = binary::read_i32_immediate(reader_);
       break;
     case ir::Imm::I64:
-      ins_.value.i64 = reader_.s64();
+      ins_.value.i64 = binary::read_i64_immediate(reader_);
       break;
     case ir::Imm::F32:
-      ins_.value.f32_bits = reader_.fixed_u32();
+      ins_.value.f64_bits = 0;
+      binary::read_immediate_bytes(reader_, &ins_.value.f32_bits, 4);
       break;
     case ir::Imm::F64:
-      ins_.value.f64_bits = reader_.fixed_u64();
+      binary::read_immediate_bytes(reader_, &ins_.value.f64_bits, 8);
       break;
     case ir::Imm::V128:
-      reader_.take(ins_.value.bytes, 16);
+      binary::read_immediate_bytes(reader_, ins_.value.bytes, 16);
       break;
     case ir::Imm::Shuffle:
-      if (!reader_.take(ins_.value.bytes, 16)) return;
+      if (!binary::read_immediate_bytes(reader_, ins_.value.bytes, 16)) return;
       if constexpr (kValidate) {
         for (uint8_t lane : ins_.value.bytes) {
           if (lane >= 32) {
@@ -155,8 +156,8 @@ void BodyDecoder<V, kValidate>::op_br(ir::Opcode op) {
   if (op != ir::Opcode::Return) {
     depth = reader_.u32();
     if (!reader_.ok()) return;
-    if (kValidate && depth >= ctrl_.size()) {
-      fail(ErrorKind::Invalid, ins_.offset, "unknown label " + std::to_string(depth));
+    if (kValidate && depth >= ctrl_.size()) [[unlikely]] {
+      fail_unknown_label(depth);
       return;
     }
   }
@@ -172,14 +173,15 @@ void BodyDecoder<V, kValidate>::op_br(ir::Opcode op) {
 }
 
 template <typename V, bool kValidate>
+void BodyDecoder<V, kValidate>::fail_unknown_label(uint32_t depth) {
+  fail(ErrorKind::Invalid, ins_.offset, "unknown label " + std::to_string(depth));
+}
+
+template <typename V, bool kValidate>
 void BodyDecoder<V, kValidate>::op_br_table() {
-  const uint32_t count = reader_.u32();
-  if (!reader_.ok()) return;
   // Every target takes at least one byte, and so does the default: bound the vector by the input.
-  if (count >= reader_.remaining()) {
-    reader_.fail("unexpected end");
-    return;
-  }
+  const uint32_t count = binary::read_code_vector_count(reader_, 1);
+  if (!reader_.ok()) return;
   br_targets_.resize(count);
   for (uint32_t i = 0; i < count; ++i) br_targets_[i] = reader_.u32();
   ins_.index = reader_.u32();
@@ -190,7 +192,7 @@ void BodyDecoder<V, kValidate>::op_br_table() {
     for (uint32_t i = 0; i <= count; ++i) {
       const uint32_t depth = i < count ? br_targets_[i] : ins_.index;
       if (depth >= depth_limit) {
-        fail(ErrorKind::Invalid, ins_.offset, "unknown label " + std::to_string(depth));
+        fail_unknown_label(depth);
         return;
       }
     }
@@ -222,8 +224,14 @@ void BodyDecoder<V, kValidate>::op_call(ir::Opcode op) {
     if (!reader_.ok() ||
         !check_index(ins_.index, uint32_t(ctx_.func_type_indices.size()), "function"))
       return;
-    type_index = ctx_.func_type_indices[ins_.index];
-    if (!check_func_type(type_index)) return;
+    const ir::FuncType* callee = callee_type(ins_.index);
+    if (callee == nullptr) [[unlikely]] {
+      check_func_type(ctx_.func_type_indices[ins_.index]);
+      return;
+    }
+    pop_values(callee->params);
+    push_values(callee->results);
+    return;
   } else {
     type_index = reader_.u32();
     ins_.index = type_index;
@@ -251,15 +259,8 @@ void BodyDecoder<V, kValidate>::op_select(ir::Opcode op) {
     return;
   }
   if (op == ir::Opcode::SelectT) {
-    const uint32_t count = reader_.u32();
+    const uint32_t count = binary::read_select_types(reader_, ctx_.features, ins_.type);
     if (!reader_.ok()) return;
-    if (count > reader_.remaining()) {
-      reader_.fail("unexpected end");
-      return;
-    }
-    for (uint32_t i = 0; i < count; ++i) {
-      if (!read_value_type(ins_.type)) return;
-    }
     if (kValidate && count != 1) {
       fail(ErrorKind::Invalid, ins_.offset, "invalid result arity");
       return;
@@ -450,17 +451,9 @@ template <typename V, bool kValidate>
 void BodyDecoder<V, kValidate>::op_reference(ir::Opcode op) {
   using ir::Opcode;
   if (op == Opcode::RefNull) {
-    const uint64_t offset = reader_.offset();
-    const uint8_t heap = reader_.u8();
+    const ir::HeapType heap = binary::read_heap_type(reader_, ctx_.features);
     if (!reader_.ok()) return;
-    if (heap == 0x70) {
-      ins_.type = ir::ValType::funcref();
-    } else if (heap == 0x6f) {
-      ins_.type = ir::ValType::externref();
-    } else {
-      fail(ErrorKind::Malformed, offset, "malformed reference type");
-      return;
-    }
+    ins_.type = ir::ValType::ref(heap, true);
     push(ins_.type);
     return;
   }

@@ -5,25 +5,16 @@
 #include <cstdint>
 #include <span>
 
+#include "binary/instruction_reader.hpp"
 #include "ir/opcodes.hpp"
 #include "ir/types.hpp"
 
 namespace weft::validate {
 
-struct MemArg {
-  uint32_t align_log2 = 0;
-  uint32_t memory = 0;
-  uint64_t offset = 0;
-};
-
-enum class BlockKind : uint8_t { Empty, Value, Index };
-
-// A block type as encoded: no values, one result value type, or a function type index.
-struct BlockType {
-  BlockKind kind = BlockKind::Empty;
-  ir::ValType value;        // kind == Value
-  uint32_t type_index = 0;  // kind == Index
-};
+// Immediates whose encoding binary/instruction_reader.hpp reads, shared with it as they are.
+using binary::BlockKind;
+using binary::BlockType;
+using binary::MemArg;
 
 // One instruction. Which immediate fields are meaningful depends on opcode_info(op).imm and on
 // the opcode, as listed per field. The decoder reuses one Instruction for a whole body, so a

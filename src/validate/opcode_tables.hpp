@@ -1,9 +1,8 @@
-// The opcode table (ir/opcodes.def) precomputed at compile time into the compact forms the body
-// decoder needs on its hot path: byte → opcode lookups without std::optional or a function call,
-// and each regular instruction's signature ("ii:i") parsed once into value kinds.
+// The opcode table (ir/opcodes.def) precomputed at compile time into the compact form the body
+// decoder types instructions with: each regular instruction's signature ("ii:i") parsed once into
+// value kinds. (Decoding opcodes from bytes is binary/instruction_reader.hpp's.)
 #pragma once
 
-#include <array>
 #include <cstdint>
 
 #include "ir/opcodes.hpp"
@@ -78,38 +77,5 @@ static_assert(sizeof(kOpTypings) / sizeof(kOpTypings[0]) == ir::kOpcodeCount);
 inline constexpr const OpTyping& op_typing(ir::Opcode op) {
   return kOpTypings[static_cast<size_t>(op)];
 }
-
-// Encoding → opcode. kNoOpcode marks undefined encodings (and the prefix bytes themselves in
-// the single-byte table). Prefixed codes above 255 are undefined in every supported proposal.
-inline constexpr uint16_t kNoOpcode = 0xffff;
-
-struct OpcodeDecodeTables {
-  std::array<uint16_t, 256> single{};
-  std::array<uint16_t, 256> prefix_fc{};
-  std::array<uint16_t, 256> prefix_fd{};
-
-  constexpr OpcodeDecodeTables() {
-    single.fill(kNoOpcode);
-    prefix_fc.fill(kNoOpcode);
-    prefix_fd.fill(kNoOpcode);
-    uint16_t index = 0;
-#define WEFT_OP(ident, name, prefix, code, imm, sig, arg) add(prefix, code, index++);
-#include "ir/opcodes.def"
-#undef WEFT_OP
-  }
-
- private:
-  constexpr void add(uint8_t prefix, uint32_t code, uint16_t index) {
-    if (code > 255) throw "opcodes.def: prefixed code above 255 needs a wider table";
-    if (prefix == 0)
-      single[code] = index;
-    else if (prefix == 0xfc)
-      prefix_fc[code] = index;
-    else
-      prefix_fd[code] = index;
-  }
-};
-
-inline constexpr OpcodeDecodeTables kOpcodeDecodeTables{};
 
 }  // namespace weft::validate

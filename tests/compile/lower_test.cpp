@@ -50,11 +50,45 @@ TEST(Lowering, FrameCoversLocalsAndTemps) {
   EXPECT_GE(f.frame_slots, 6u);
 }
 
+TEST(Lowering, ComparisonFusesWithConditionalBranch) {
+  const auto ops = op_numbers();
+  auto code = lower(R"((module (func (param i32)
+      (loop (br_if 0 (i32.lt_u (local.get 0) (i32.const 10)))))))", ops);
+  ASSERT_TRUE(code) << code.error().to_string();
+  const std::vector<Cell>& body = (*code)->bodies[0];
+  // One fused op [h][a|-][imm][target], then return.
+  ASSERT_EQ(body.size(), 5u);
+  EXPECT_EQ(body[0], static_cast<Cell>(Op::I32LtUBrIfImm) + 1);
+  EXPECT_EQ(body[2], 10u);
+  EXPECT_EQ(body[3], reinterpret_cast<uintptr_t>(body.data()));  // the loop's start
+  EXPECT_EQ(body[4], static_cast<Cell>(Op::Return) + 1);
+}
+
+TEST(Lowering, AddressAdditionFoldsIntoTheAccess) {
+  const auto ops = op_numbers();
+  auto code = lower(R"((module (memory 1) (func (param i32) (result i32)
+      (i32.load offset=8 (i32.add (local.get 0) (i32.const 16))))))", ops);
+  ASSERT_TRUE(code) << code.error().to_string();
+  const std::vector<Cell>& body = (*code)->bodies[0];
+  ASSERT_EQ(body.size(), 4u);
+  EXPECT_EQ(body[0], static_cast<Cell>(Op::I32LoadChkAdd) + 1);
+  EXPECT_EQ(body[2], pack(8, 16));
+}
+
 TEST(Lowering, SimdIsReportedUnsupported) {
   const auto ops = op_numbers();
   auto code = lower(R"((module (func (result v128) (v128.const i32x4 1 2 3 4))))", ops);
   ASSERT_FALSE(code);
   EXPECT_EQ(code.error().kind, ErrorKind::Unsupported);
+}
+
+TEST(Lowering, V128ValuesAreRefusedEvenWithoutSimdInstructions) {
+  const auto ops = op_numbers();
+  auto code = lower(R"((module (func (param v128) (result v128) (local.get 0))))", ops);
+  ASSERT_FALSE(code);
+  EXPECT_EQ(code.error().kind, ErrorKind::Unsupported);
+  auto call = lower(R"((module (func $f (param v128)) (func (call $f (v128.const i64x2 0 0)))))", ops);
+  ASSERT_FALSE(call);
 }
 
 }  // namespace

@@ -76,8 +76,12 @@ TEST(BodyBytes, MalformedValueTypes) {
   t.func(Code().op(Opcode::Block).u8(0x60).end().end());
   EXPECT_TRUE(IsMalformed(t.validate(), "malformed"));
   TestModule select;
-  select.func(Code().op(Opcode::Unreachable).op(Opcode::SelectT).u32(1).u8(0x55).end());
+  select.func(Code().op(Opcode::Unreachable).op(Opcode::SelectT).u32(1).u8(0x7a).end());
   EXPECT_TRUE(IsMalformed(select.validate(), "malformed value type"));
+  // Below the number and vector codes the reference decoder reads a reference type.
+  TestModule select_ref;
+  select_ref.func(Code().op(Opcode::Unreachable).op(Opcode::SelectT).u32(1).u8(0x55).end());
+  EXPECT_TRUE(IsMalformed(select_ref.validate(), "malformed reference type"));
   TestModule huge_select;
   huge_select.func(Code().op(Opcode::Unreachable).op(Opcode::SelectT).u32(0xffffffff).end());
   EXPECT_TRUE(IsMalformed(huge_select.validate(), "unexpected end"));
