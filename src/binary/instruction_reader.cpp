@@ -42,7 +42,7 @@ bool read_prefixed_opcode(Reader& r, const ir::Features& features, uint64_t at, 
 bool read_immediates(Reader& r, ir::Imm imm, const ir::Features& features, Immediates& out) {
   const bool memory64 = features.memory64;
   return read_immediates(
-      r, imm, features, [memory64](uint32_t) { return memory64; }, out);
+      r, imm, features, [memory64](uint32_t) { return memory64; }, CountCheck::Length, out);
 }
 
 bool skip_const_expr(Reader& r, const ir::Features& features) {

@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "base/reader.hpp"
+#include "binary/primitives.hpp"
 #include "binary/types_reader.hpp"
 #include "ir/features.hpp"
 #include "ir/opcodes.hpp"
@@ -156,11 +157,16 @@ inline int64_t read_i64_immediate(Reader& r) {
   return index;
 }
 
-// A vector count inside code (br_table's labels, select's types) where each element takes at
-// least one byte and `trailing` more bytes must follow: a larger count cannot fit the bytes left,
-// which fails with "unexpected end" (the reference decoder runs out of bytes reading it) and
-// bounds what a caller allocates for it.
-inline uint32_t read_code_vector_count(Reader& r, uint32_t trailing) {
+// How a vector count inside code (br_table's labels, select's types) that cannot fit the bytes
+// left is reported. Where the reader runs to the end of the section, as for constant
+// expressions, it is the reference decoder's "length out of bounds" at the count
+// (binary/primitives.hpp). A function body is read on its own, bounded by its size; there the
+// decoder runs out of bytes, "unexpected end", as the spec suite expects for bodies. That check
+// also counts the `trailing` bytes that must follow the elements (br_table's default label).
+enum class CountCheck : uint8_t { Length, UnexpectedEnd };
+
+inline uint32_t read_code_vector_count(Reader& r, CountCheck check, uint32_t trailing) {
+  if (check == CountCheck::Length) return read_length(r);
   const uint32_t count = r.u32();
   if (r.ok() && uint64_t{count} + trailing > r.remaining()) {
     r.fail("unexpected end");
@@ -170,8 +176,9 @@ inline uint32_t read_code_vector_count(Reader& r, uint32_t trailing) {
 }
 
 // SelectT: the annotation's value types. Returns the count; `first` gets the first type.
-inline uint32_t read_select_types(Reader& r, const ir::Features& features, ir::ValType& first) {
-  const uint32_t count = read_code_vector_count(r, 0);
+inline uint32_t read_select_types(Reader& r, const ir::Features& features, CountCheck check,
+                                  ir::ValType& first) {
+  const uint32_t count = read_code_vector_count(r, check, 0);
   for (uint32_t i = 0; i < count && r.ok(); ++i) {
     const ir::ValType t = read_val_type(r, features);
     if (i == 0) first = t;
@@ -241,10 +248,11 @@ struct Immediates {
 };
 
 // Reads the immediates of kind `imm` that follow an opcode, with memory offsets of the width
-// `offset_is64(memory)` says. Fails the reader on malformed input and returns false.
+// `offset_is64(memory)` says and vector counts checked as `count_check` says. Fails the reader
+// on malformed input and returns false.
 template <typename OffsetIs64>
 bool read_immediates(Reader& r, ir::Imm imm, const ir::Features& features,
-                     OffsetIs64&& offset_is64, Immediates& out) {
+                     OffsetIs64&& offset_is64, CountCheck count_check, Immediates& out) {
   using ir::Imm;
   switch (imm) {
     case Imm::None:
@@ -262,7 +270,7 @@ bool read_immediates(Reader& r, ir::Imm imm, const ir::Features& features,
       out.index = r.u32();
       break;
     case Imm::BrTable:
-      out.count = read_code_vector_count(r, 1);
+      out.count = read_code_vector_count(r, count_check, 1);
       out.vec_begin = r.pos();
       for (uint32_t i = 0; i < out.count && r.ok(); ++i) r.u32();
       out.index = r.u32();
@@ -274,7 +282,7 @@ bool read_immediates(Reader& r, ir::Imm imm, const ir::Features& features,
       out.index2 = r.u32();
       break;
     case Imm::SelectT:
-      out.count = read_select_types(r, features, out.type);
+      out.count = read_select_types(r, features, count_check, out.type);
       break;
     case Imm::MemArg:
       read_memarg(r, features, offset_is64, out.memarg);
@@ -322,7 +330,8 @@ bool read_immediates(Reader& r, ir::Imm imm, const ir::Features& features,
   return r.ok();
 }
 
-// The same, without a module at hand: memory offsets are u64 exactly when memory64 is enabled.
+// The same for code inside sections (constant expressions): memory offsets are u64 exactly when
+// memory64 is enabled, and counts are checked with CountCheck::Length.
 bool read_immediates(Reader& r, ir::Imm imm, const ir::Features& features, Immediates& out);
 
 // Reads a constant expression's instructions up to and including the `end` that closes it,

@@ -26,7 +26,7 @@ enum class Op : uint16_t {
 #define WEFT_IOP_COMPARE(ident, fn, A) \
   ident, ident##Imm, ident##BrIf, ident##BrIfImm, ident##BrUnless, ident##BrUnlessImm,
 #define WEFT_IOP_LOAD(ident, R, M) ident, ident##Chk, ident##Add, ident##ChkAdd,
-#define WEFT_IOP_STORE(ident, V, M) \
+#define WEFT_IOP_STORE(ident, V, M)                                                       \
   ident, ident##Chk, ident##Imm, ident##ChkImm, ident##Add, ident##ChkAdd, ident##AddImm, \
       ident##ChkAddImm,
 #define WEFT_IOP(ident) ident,
@@ -46,10 +46,18 @@ inline constexpr size_t kOpCount = static_cast<size_t>(Op::Count);
 using HandlerTable = const void* const*;
 
 // Packs two slot offsets (or small indices) into one operand word.
-constexpr Cell pack(uint32_t low, uint32_t high) { return Cell{low} | (Cell{high} << 32); }
-constexpr uint32_t low_half(Cell c) { return static_cast<uint32_t>(c); }
-constexpr uint32_t high_half(Cell c) { return static_cast<uint32_t>(c >> 32); }
-constexpr uint32_t slot_offset(uint32_t slot) { return slot * 8; }
+constexpr Cell pack(uint32_t low, uint32_t high) {
+  return Cell{low} | (Cell{high} << 32);
+}
+constexpr uint32_t low_half(Cell c) {
+  return static_cast<uint32_t>(c);
+}
+constexpr uint32_t high_half(Cell c) {
+  return static_cast<uint32_t>(c >> 32);
+}
+constexpr uint32_t slot_offset(uint32_t slot) {
+  return slot * 8;
+}
 
 // One function, lowered. Stable in memory once its ModuleCode is built (direct calls and
 // funcrefs point at it).
@@ -59,8 +67,8 @@ struct CompiledFunc {
   uint32_t num_locals = 0;   // params + declared locals; [num_params, num_locals) start zeroed
   uint32_t frame_slots = 0;  // the whole frame, temps included
   uint32_t num_results = 0;
-  uint32_t type_index = 0;   // the module's type index
-  uint32_t func_index = 0;   // in the module's function index space
+  uint32_t type_index = 0;  // the module's type index
+  uint32_t func_index = 0;  // in the module's function index space
 };
 
 struct ModuleCode {

@@ -13,10 +13,11 @@
 
 #include <algorithm>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "compile/op_tables.hpp"
 #include "validate/body_decoder.hpp"
 
 namespace weft::compile {
@@ -44,86 +45,11 @@ struct Label {
   uint32_t base = 0;  // stack height below the label's parameters
   uint32_t num_params = 0;
   uint32_t num_results = 0;
-  size_t loop_start = 0;          // Loop: word index of the first instruction
-  size_t else_fixup = kNone;      // If: the BrUnless target word
-  std::vector<size_t> fixups;     // words that receive the label's end address
+  size_t loop_start = 0;       // Loop: word index of the first instruction
+  size_t else_fixup = kNone;   // If: the BrUnless target word
+  std::vector<size_t> fixups;  // words that receive the label's end address
   uint32_t arity() const { return kind == LabelKind::Loop ? num_params : num_results; }
 };
-
-Op op_from(Opcode op) {
-  switch (op) {
-#define WEFT_IOP_UNARY(ident, fn, R, A) \
-  case Opcode::ident: return Op::ident;
-#define WEFT_IOP_BINARY(ident, fn, R, A, B) \
-  case Opcode::ident: return Op::ident;
-#define WEFT_IOP_COMPARE(ident, fn, A) \
-  case Opcode::ident: return Op::ident;
-#define WEFT_IOP_LOAD(ident, R, M) \
-  case Opcode::ident: return Op::ident;
-#define WEFT_IOP_STORE(ident, V, M) \
-  case Opcode::ident: return Op::ident;
-#define WEFT_IOP(ident)
-#include "compile/interp_ops.def"
-#undef WEFT_IOP_UNARY
-#undef WEFT_IOP_BINARY
-#undef WEFT_IOP_COMPARE
-#undef WEFT_IOP_LOAD
-#undef WEFT_IOP_STORE
-#undef WEFT_IOP
-    default: return Op::Count;
-  }
-}
-
-enum class Shape : uint8_t { None, Unary, Binary, Load, Store };
-
-Shape shape_of(Opcode op) {
-  switch (op) {
-#define WEFT_IOP_UNARY(ident, fn, R, A) \
-  case Opcode::ident: return Shape::Unary;
-#define WEFT_IOP_BINARY(ident, fn, R, A, B) \
-  case Opcode::ident: return Shape::Binary;
-#define WEFT_IOP_COMPARE(ident, fn, A) \
-  case Opcode::ident: return Shape::Binary;
-#define WEFT_IOP_LOAD(ident, R, M) \
-  case Opcode::ident: return Shape::Load;
-#define WEFT_IOP_STORE(ident, V, M) \
-  case Opcode::ident: return Shape::Store;
-#define WEFT_IOP(ident)
-#include "compile/interp_ops.def"
-#undef WEFT_IOP_UNARY
-#undef WEFT_IOP_BINARY
-#undef WEFT_IOP_COMPARE
-#undef WEFT_IOP_LOAD
-#undef WEFT_IOP_STORE
-#undef WEFT_IOP
-    default: return Shape::None;
-  }
-}
-
-Op op_plus(Op op, int n) { return static_cast<Op>(static_cast<uint16_t>(op) + n); }
-Op next_op(Op op) { return op_plus(op, 1); }
-
-// The comparison (non-immediate form) behind `op` when it is a comparison or its Imm form.
-std::optional<std::pair<Op, bool>> comparison_of(Op op) {
-  switch (op) {
-#define WEFT_IOP_UNARY(ident, fn, R, A)
-#define WEFT_IOP_BINARY(ident, fn, R, A, B)
-#define WEFT_IOP_COMPARE(ident, fn, A) \
-  case Op::ident: return std::pair{Op::ident, false}; \
-  case Op::ident##Imm: return std::pair{Op::ident, true};
-#define WEFT_IOP_LOAD(ident, R, M)
-#define WEFT_IOP_STORE(ident, V, M)
-#define WEFT_IOP(ident)
-#include "compile/interp_ops.def"
-#undef WEFT_IOP_UNARY
-#undef WEFT_IOP_BINARY
-#undef WEFT_IOP_COMPARE
-#undef WEFT_IOP_LOAD
-#undef WEFT_IOP_STORE
-#undef WEFT_IOP
-    default: return std::nullopt;
-  }
-}
 
 class Lowering {
  public:
@@ -256,9 +182,13 @@ class Lowering {
   // The slot offset of operand `e` consumed at height `h`; constants go to their temp slot.
   uint32_t operand(const Entry& e, uint32_t h) {
     switch (e.kind) {
-      case Entry::Temp: return off(temp(h));
-      case Entry::Local: return off(e.local);
-      case Entry::Const: move_to(e, h, temp(h)); return off(temp(h));
+      case Entry::Temp:
+        return off(temp(h));
+      case Entry::Local:
+        return off(e.local);
+      case Entry::Const:
+        move_to(e, h, temp(h));
+        return off(temp(h));
     }
     return 0;
   }
@@ -416,8 +346,10 @@ class Lowering {
         case Opcode::GlobalSet:
         case Opcode::Drop:
         case Opcode::Select:
-        case Opcode::SelectT: return true;
-        default: break;
+        case Opcode::SelectT:
+          return true;
+        default:
+          break;
       }
     }
     const auto has_vec = [](const std::vector<ir::ValType>& types) {
@@ -442,15 +374,15 @@ class Lowering {
       case Opcode::End:
         // The function's own signature (checked once, at its final end).
         if (labels_.size() == 1) {
-          const ir::FuncType& ft =
-              module_.func_type(module_.functions[defined_index_].type_index);
+          const ir::FuncType& ft = module_.func_type(module_.functions[defined_index_].type_index);
           if (has_vec(ft.params) || has_vec(ft.results)) return true;
           for (const ir::LocalDecl& d : module_.functions[defined_index_].locals) {
             if (d.type.is_vec()) return true;
           }
         }
         return false;
-      default: return false;
+      default:
+        return false;
     }
   }
 
@@ -489,8 +421,10 @@ bool Lowering::lower(const Instruction& ins) {
     case Opcode::Loop:
     case Opcode::If:
     case Opcode::Else:
-    case Opcode::End: return lower_control(ins);
-    default: break;
+    case Opcode::End:
+      return lower_control(ins);
+    default:
+      break;
   }
   if (!live_) return true;
   if (!check_frame()) {
@@ -565,13 +499,15 @@ bool Lowering::lower_control(const Instruction& ins) {
       labels_.pop_back();
       return true;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
 bool Lowering::lower_plain(const Instruction& ins) {
   switch (ins.op) {
-    case Opcode::Nop: return true;
+    case Opcode::Nop:
+      return true;
     case Opcode::Unreachable:
       emit_op(Op::Unreachable);
       live_ = false;
@@ -681,7 +617,9 @@ bool Lowering::lower_plain(const Instruction& ins) {
       for (size_t i = 0; i < ft.results.size(); ++i) push_temp();
       return true;
     }
-    case Opcode::Drop: pop(); return true;
+    case Opcode::Drop:
+      pop();
+      return true;
     case Opcode::Select:
     case Opcode::SelectT: {
       const uint32_t hc = height() - 1;
@@ -697,7 +635,9 @@ bool Lowering::lower_plain(const Instruction& ins) {
       produced(w, ha);
       return true;
     }
-    case Opcode::LocalGet: push(Entry{Entry::Local, ins.index, 0}); return true;
+    case Opcode::LocalGet:
+      push(Entry{Entry::Local, ins.index, 0});
+      return true;
     case Opcode::LocalSet:
     case Opcode::LocalTee: {
       const uint32_t x = ins.index;
@@ -742,9 +682,15 @@ bool Lowering::lower_plain(const Instruction& ins) {
     case Opcode::I64Const:
       push(Entry{Entry::Const, 0, static_cast<uint64_t>(ins.value.i64)});
       return true;
-    case Opcode::F32Const: push(Entry{Entry::Const, 0, ins.value.f32_bits}); return true;
-    case Opcode::F64Const: push(Entry{Entry::Const, 0, ins.value.f64_bits}); return true;
-    case Opcode::RefNull: push(Entry{Entry::Const, 0, 0}); return true;
+    case Opcode::F32Const:
+      push(Entry{Entry::Const, 0, ins.value.f32_bits});
+      return true;
+    case Opcode::F64Const:
+      push(Entry{Entry::Const, 0, ins.value.f64_bits});
+      return true;
+    case Opcode::RefNull:
+      push(Entry{Entry::Const, 0, 0});
+      return true;
     case Opcode::RefFunc: {
       emit_op(Op::RefFunc);
       const size_t w = here();
@@ -871,7 +817,8 @@ bool Lowering::lower_plain(const Instruction& ins) {
       }
       return true;
     }
-    default: break;
+    default:
+      break;
   }
 
   const Op op = op_from(ins.op);
@@ -961,7 +908,8 @@ bool Lowering::lower_plain(const Instruction& ins) {
       emit(ins.memarg.offset);
       return true;
     }
-    case Shape::None: break;
+    case Shape::None:
+      break;
   }
   return unsupported(ins);
 }

@@ -31,7 +31,7 @@ using HandlerResult = const Cell*;
 #endif
 
 typedef HandlerResult(WEFT_HANDLER_CC* Handler)(const Cell* pc, uint64_t* fp, uint8_t* mem,
-                                               runtime::VMContext* ctx, ExecState* st);
+                                                runtime::VMContext* ctx, ExecState* st);
 
 #define WEFT_HANDLER_ARGS                                                              \
   [[maybe_unused]] const ::weft::interp::Cell *pc, [[maybe_unused]] uint64_t *fp,      \
@@ -55,10 +55,10 @@ typedef HandlerResult(WEFT_HANDLER_CC* Handler)(const Cell* pc, uint64_t* fp, ui
     WEFT_DISPATCH(); \
   } while (0)
 
-#define WEFT_TRAP(code)  \
-  do {                   \
-    st->trap = (code);   \
-    WEFT_EXIT();         \
+#define WEFT_TRAP(code) \
+  do {                  \
+    st->trap = (code);  \
+    WEFT_EXIT();        \
   } while (0)
 
 // The slot at byte offset `off` in the current frame.
@@ -68,7 +68,7 @@ typedef HandlerResult(WEFT_HANDLER_CC* Handler)(const Cell* pc, uint64_t* fp, ui
 inline void run_code(const Cell* pc, uint64_t* fp, uint8_t* mem, runtime::VMContext* ctx,
                      ExecState* st) {
 #if WEFT_INTERP_TAIL_CALLS
-  reinterpret_cast<Handler>(*pc)(pc, fp, mem, ctx, st);
+  reinterpret_cast<Handler> (*pc)(pc, fp, mem, ctx, st);
 #else
   st->fp = fp;
   st->mem = mem;

@@ -1,6 +1,8 @@
 // The interpreter's handlers, one per compile::Op (layouts in compile/interp_ops.def), and the
 // table that maps each Op to its handler. Numeric semantics come from interp/ops/.
 #include <cstring>
+#include <memory>
+#include <new>
 #include <type_traits>
 
 #include "compile/code_format.hpp"
@@ -33,7 +35,8 @@ WEFT_HANDLER_CC HandlerResult unary(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
   const auto r = F(static_cast<A>(WEFT_SLOT(high_half(w))));
   if constexpr (IsChecked<std::remove_cv_t<decltype(r)>>::value) {
-    if (!r.ok()) [[unlikely]] WEFT_TRAP(r.trap);
+    if (!r.ok()) [[unlikely]]
+      WEFT_TRAP(r.trap);
     WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(static_cast<R>(r.value));
   } else {
     WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(static_cast<R>(r));
@@ -48,7 +51,8 @@ WEFT_HANDLER_CC HandlerResult binary(WEFT_HANDLER_ARGS) {
   const B b = kImm ? static_cast<B>(pc[2]) : static_cast<B>(WEFT_SLOT(low_half(pc[2])));
   const auto r = F(a, b);
   if constexpr (IsChecked<std::remove_cv_t<decltype(r)>>::value) {
-    if (!r.ok()) [[unlikely]] WEFT_TRAP(r.trap);
+    if (!r.ok()) [[unlikely]]
+      WEFT_TRAP(r.trap);
     WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(static_cast<R>(r.value));
   } else {
     WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(static_cast<R>(r));
@@ -93,7 +97,8 @@ WEFT_HANDLER_CC HandlerResult load(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
   const uint64_t ea = effective_address<kAdd>(WEFT_SLOT(high_half(w)), pc[2]);
   if constexpr (kCheck) {
-    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]] WEFT_TRAP(TrapCode::MemoryOutOfBounds);
+    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
+      WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   }
   M v;
   std::memcpy(&v, mem + ea, sizeof(M));
@@ -106,7 +111,8 @@ WEFT_HANDLER_CC HandlerResult store(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
   const uint64_t ea = effective_address<kAdd>(WEFT_SLOT(low_half(w)), pc[2]);
   if constexpr (kCheck) {
-    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]] WEFT_TRAP(TrapCode::MemoryOutOfBounds);
+    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
+      WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   }
   const M v = static_cast<M>(static_cast<V>(kImm ? pc[3] : WEFT_SLOT(high_half(w))));
   std::memcpy(mem + ea, &v, sizeof(M));
@@ -209,30 +215,40 @@ WEFT_HANDLER_CC HandlerResult op_return(WEFT_HANDLER_ARGS) {
 // Zeroes a callee's declared locals: a few stores for the common small counts, memset else.
 inline void zero_locals(uint64_t* p, uint32_t n) {
   switch (n) {
-    case 4: p[3] = 0; [[fallthrough]];
-    case 3: p[2] = 0; [[fallthrough]];
-    case 2: p[1] = 0; [[fallthrough]];
-    case 1: p[0] = 0; [[fallthrough]];
-    case 0: return;
-    default: std::memset(p, 0, size_t{n} * sizeof(uint64_t));
+    case 4:
+      p[3] = 0;
+      [[fallthrough]];
+    case 3:
+      p[2] = 0;
+      [[fallthrough]];
+    case 2:
+      p[1] = 0;
+      [[fallthrough]];
+    case 1:
+      p[0] = 0;
+      [[fallthrough]];
+    case 0:
+      return;
+    default:
+      std::memset(p, 0, size_t{n} * sizeof(uint64_t));
   }
 }
 
 // Enters `callee` with its frame at `callee_fp`; the caller resumes at `return_pc`.
-#define WEFT_ENTER(callee, callee_fp, return_pc, new_ctx)                                      \
-  do {                                                                                         \
-    const CompiledFunc* cf_ = (callee);                                                        \
-    uint64_t* nfp_ = (callee_fp);                                                              \
-    if (nfp_ + cf_->frame_slots > st->stack_end || st->frames_top == st->frames_end)           \
-      [[unlikely]] WEFT_TRAP(TrapCode::CallStackExhausted);                                    \
-    *st->frames_top++ = Frame{(return_pc), fp, mem, ctx};                                      \
-    zero_locals(nfp_ + cf_->num_params, cf_->num_locals - cf_->num_params);                   \
-    fp = nfp_;                                                                                 \
-    ctx = (new_ctx);                                                                           \
-    mem = ctx->memory0_base;                                                                   \
-    pc = cf_->code;                                                                            \
-    WEFT_SYNC();                                                                               \
-    WEFT_DISPATCH();                                                                           \
+#define WEFT_ENTER(callee, callee_fp, return_pc, new_ctx)                                         \
+  do {                                                                                            \
+    const CompiledFunc* cf_ = (callee);                                                           \
+    uint64_t* nfp_ = (callee_fp);                                                                 \
+    if (nfp_ + cf_->frame_slots > st->stack_end || st->frames_top == st->frames_end) [[unlikely]] \
+      WEFT_TRAP(TrapCode::CallStackExhausted);                                                    \
+    *st->frames_top++ = Frame{(return_pc), fp, mem, ctx};                                         \
+    zero_locals(nfp_ + cf_->num_params, cf_->num_locals - cf_->num_params);                       \
+    fp = nfp_;                                                                                    \
+    ctx = (new_ctx);                                                                              \
+    mem = ctx->memory0_base;                                                                      \
+    pc = cf_->code;                                                                               \
+    WEFT_SYNC();                                                                                  \
+    WEFT_DISPATCH();                                                                              \
   } while (0)
 
 WEFT_HANDLER_CC HandlerResult op_call_direct(WEFT_HANDLER_ARGS) {
@@ -242,18 +258,17 @@ WEFT_HANDLER_CC HandlerResult op_call_direct(WEFT_HANDLER_ARGS) {
 }
 
 // Calls through a funcref: interpreted code directly, a host function through array_call.
-#define WEFT_CALL_REF(ref, base, counts, return_pc)                                           \
-  do {                                                                                        \
-    const VMFuncRef* f_ = (ref);                                                              \
-    uint64_t* args_ = reinterpret_cast<uint64_t*>(reinterpret_cast<char*>(fp) + (base));      \
-    if (f_->wasm_call != nullptr) {                                                           \
+#define WEFT_CALL_REF(ref, base, counts, return_pc)                                             \
+  do {                                                                                          \
+    const VMFuncRef* f_ = (ref);                                                                \
+    uint64_t* args_ = reinterpret_cast<uint64_t*>(reinterpret_cast<char*>(fp) + (base));        \
+    if (f_->wasm_call != nullptr) {                                                             \
       WEFT_ENTER(static_cast<const CompiledFunc*>(f_->wasm_call), args_, return_pc, f_->vmctx); \
-    }                                                                                         \
-    const TrapCode trap_ =                                                                    \
-        call_host(f_, args_, low_half(counts), high_half(counts), ctx, st);                   \
-    if (trap_ != TrapCode::None) WEFT_TRAP(trap_);                                            \
-    pc = (return_pc);                                                                         \
-    WEFT_DISPATCH();                                                                          \
+    }                                                                                           \
+    const TrapCode trap_ = call_host(f_, args_, low_half(counts), high_half(counts), ctx, st);  \
+    if (trap_ != TrapCode::None) WEFT_TRAP(trap_);                                              \
+    pc = (return_pc);                                                                           \
+    WEFT_DISPATCH();                                                                            \
   } while (0)
 
 WEFT_HANDLER_CC HandlerResult op_call_func_ref(WEFT_HANDLER_ARGS) {
@@ -265,9 +280,11 @@ WEFT_HANDLER_CC HandlerResult op_call_indirect(WEFT_HANDLER_ARGS) {
   const Cell w1 = pc[1], w2 = pc[2];
   const runtime::Table* table = ctx->tables[high_half(w1)];
   const uint32_t index = static_cast<uint32_t>(WEFT_SLOT(low_half(w2)));
-  if (index >= table->size()) [[unlikely]] WEFT_TRAP(TrapCode::UndefinedElement);
+  if (index >= table->size()) [[unlikely]]
+    WEFT_TRAP(TrapCode::UndefinedElement);
   const auto* f = reinterpret_cast<const VMFuncRef*>(table->get(index));
-  if (f == nullptr) [[unlikely]] WEFT_TRAP(TrapCode::UninitializedElement);
+  if (f == nullptr) [[unlikely]]
+    WEFT_TRAP(TrapCode::UninitializedElement);
   if (f->type_index != ctx->type_ids[low_half(w1)]) [[unlikely]] {
     WEFT_TRAP(TrapCode::IndirectCallTypeMismatch);
   }
@@ -314,7 +331,8 @@ WEFT_HANDLER_CC HandlerResult op_table_get(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
   const runtime::Table* t = ctx->tables[pc[2]];
   const uint32_t i = static_cast<uint32_t>(WEFT_SLOT(high_half(w)));
-  if (i >= t->size()) [[unlikely]] WEFT_TRAP(TrapCode::TableOutOfBounds);
+  if (i >= t->size()) [[unlikely]]
+    WEFT_TRAP(TrapCode::TableOutOfBounds);
   WEFT_SLOT(low_half(w)) = t->get(i);
   WEFT_NEXT(3);
 }
@@ -323,7 +341,8 @@ WEFT_HANDLER_CC HandlerResult op_table_set(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
   runtime::Table* t = ctx->tables[pc[2]];
   const uint32_t i = static_cast<uint32_t>(WEFT_SLOT(low_half(w)));
-  if (i >= t->size()) [[unlikely]] WEFT_TRAP(TrapCode::TableOutOfBounds);
+  if (i >= t->size()) [[unlikely]]
+    WEFT_TRAP(TrapCode::TableOutOfBounds);
   t->set(i, WEFT_SLOT(high_half(w)));
   WEFT_NEXT(3);
 }
@@ -354,19 +373,20 @@ WEFT_HANDLER_CC HandlerResult op_table_fill(WEFT_HANDLER_ARGS) {
 
 WEFT_HANDLER_CC HandlerResult op_table_copy(WEFT_HANDLER_ARGS) {
   const Cell w1 = pc[1], w2 = pc[2], w3 = pc[3];
-  const TrapCode trap = runtime::table_copy(
-      *ctx->tables[low_half(w3)], *ctx->tables[high_half(w3)],
-      static_cast<uint32_t>(WEFT_SLOT(low_half(w1))), static_cast<uint32_t>(WEFT_SLOT(high_half(w1))),
-      static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  const TrapCode trap = runtime::table_copy(*ctx->tables[low_half(w3)], *ctx->tables[high_half(w3)],
+                                            static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
+                                            static_cast<uint32_t>(WEFT_SLOT(high_half(w1))),
+                                            static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
   if (trap != TrapCode::None) WEFT_TRAP(trap);
   WEFT_NEXT(4);
 }
 
 WEFT_HANDLER_CC HandlerResult op_table_init(WEFT_HANDLER_ARGS) {
   const Cell w1 = pc[1], w2 = pc[2], w3 = pc[3];
-  const TrapCode trap = ctx->instance->table_init(
-      low_half(w3), high_half(w3), static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
-      static_cast<uint32_t>(WEFT_SLOT(high_half(w1))), static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  const TrapCode trap = ctx->instance->table_init(low_half(w3), high_half(w3),
+                                                  static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
+                                                  static_cast<uint32_t>(WEFT_SLOT(high_half(w1))),
+                                                  static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
   if (trap != TrapCode::None) WEFT_TRAP(trap);
   WEFT_NEXT(4);
 }
@@ -392,27 +412,30 @@ WEFT_HANDLER_CC HandlerResult op_memory_grow(WEFT_HANDLER_ARGS) {
 
 WEFT_HANDLER_CC HandlerResult op_memory_fill(WEFT_HANDLER_ARGS) {
   const Cell w1 = pc[1], w2 = pc[2];
-  const TrapCode trap = runtime::memory_fill(
-      *ctx->memory0, static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
-      static_cast<uint8_t>(WEFT_SLOT(high_half(w1))), static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  const TrapCode trap =
+      runtime::memory_fill(*ctx->memory0, static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
+                           static_cast<uint8_t>(WEFT_SLOT(high_half(w1))),
+                           static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
   if (trap != TrapCode::None) WEFT_TRAP(trap);
   WEFT_NEXT(3);
 }
 
 WEFT_HANDLER_CC HandlerResult op_memory_copy(WEFT_HANDLER_ARGS) {
   const Cell w1 = pc[1], w2 = pc[2];
-  const TrapCode trap = runtime::memory_copy(
-      *ctx->memory0, *ctx->memory0, static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
-      static_cast<uint32_t>(WEFT_SLOT(high_half(w1))), static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  const TrapCode trap = runtime::memory_copy(*ctx->memory0, *ctx->memory0,
+                                             static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
+                                             static_cast<uint32_t>(WEFT_SLOT(high_half(w1))),
+                                             static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
   if (trap != TrapCode::None) WEFT_TRAP(trap);
   WEFT_NEXT(3);
 }
 
 WEFT_HANDLER_CC HandlerResult op_memory_init(WEFT_HANDLER_ARGS) {
   const Cell w1 = pc[1], w2 = pc[2];
-  const TrapCode trap = ctx->instance->memory_init(
-      high_half(w2), 0, static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
-      static_cast<uint32_t>(WEFT_SLOT(high_half(w1))), static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
+  const TrapCode trap =
+      ctx->instance->memory_init(high_half(w2), 0, static_cast<uint32_t>(WEFT_SLOT(low_half(w1))),
+                                 static_cast<uint32_t>(WEFT_SLOT(high_half(w1))),
+                                 static_cast<uint32_t>(WEFT_SLOT(low_half(w2))));
   if (trap != TrapCode::None) WEFT_TRAP(trap);
   WEFT_NEXT(3);
 }
@@ -430,20 +453,20 @@ const void* const kHandlers[] = {
 #define WEFT_IOP_UNARY(ident, fn, R, A) WEFT_H((unary<&ops::fn, R, A>)),
 #define WEFT_IOP_BINARY(ident, fn, R, A, B) \
   WEFT_H((binary<&ops::fn, R, A, B, false>)), WEFT_H((binary<&ops::fn, R, A, B, true>)),
-#define WEFT_IOP_COMPARE(ident, fn, A)                                                \
-  WEFT_H((binary<&ops::fn, uint32_t, A, A, false>)),                                  \
-      WEFT_H((binary<&ops::fn, uint32_t, A, A, true>)),                               \
-      WEFT_H((branch_compare<&ops::fn, A, false, true>)),                             \
-      WEFT_H((branch_compare<&ops::fn, A, true, true>)),                              \
-      WEFT_H((branch_compare<&ops::fn, A, false, false>)),                            \
+#define WEFT_IOP_COMPARE(ident, fn, A)                     \
+  WEFT_H((binary<&ops::fn, uint32_t, A, A, false>)),       \
+      WEFT_H((binary<&ops::fn, uint32_t, A, A, true>)),    \
+      WEFT_H((branch_compare<&ops::fn, A, false, true>)),  \
+      WEFT_H((branch_compare<&ops::fn, A, true, true>)),   \
+      WEFT_H((branch_compare<&ops::fn, A, false, false>)), \
       WEFT_H((branch_compare<&ops::fn, A, true, false>)),
-#define WEFT_IOP_LOAD(ident, R, M)                                             \
-  WEFT_H((load<R, M, false, false>)), WEFT_H((load<R, M, true, false>)),       \
+#define WEFT_IOP_LOAD(ident, R, M)                                       \
+  WEFT_H((load<R, M, false, false>)), WEFT_H((load<R, M, true, false>)), \
       WEFT_H((load<R, M, false, true>)), WEFT_H((load<R, M, true, true>)),
-#define WEFT_IOP_STORE(ident, V, M)                                                            \
-  WEFT_H((store<V, M, false, false, false>)), WEFT_H((store<V, M, true, false, false>)),       \
-      WEFT_H((store<V, M, false, true, false>)), WEFT_H((store<V, M, true, true, false>)),     \
-      WEFT_H((store<V, M, false, false, true>)), WEFT_H((store<V, M, true, false, true>)),     \
+#define WEFT_IOP_STORE(ident, V, M)                                                        \
+  WEFT_H((store<V, M, false, false, false>)), WEFT_H((store<V, M, true, false, false>)),   \
+      WEFT_H((store<V, M, false, true, false>)), WEFT_H((store<V, M, true, true, false>)), \
+      WEFT_H((store<V, M, false, false, true>)), WEFT_H((store<V, M, true, false, true>)), \
       WEFT_H((store<V, M, false, true, true>)), WEFT_H((store<V, M, true, true, true>)),
 #define WEFT_IOP(ident) WEFT_H(irregular_##ident),
 #define irregular_Unreachable op_unreachable
@@ -490,7 +513,11 @@ const Cell kExitCode[1] = {reinterpret_cast<uintptr_t>(static_cast<Handler>(op_e
 
 }  // namespace
 
-const void* const* handler_table() { return kHandlers; }
-const Cell* exit_code() { return kExitCode; }
+const void* const* handler_table() {
+  return kHandlers;
+}
+const Cell* exit_code() {
+  return kExitCode;
+}
 
 }  // namespace weft::interp

@@ -28,7 +28,8 @@ class ConstEvaluator {
     const ConstEnv* env = nullptr;
     template <class D>
     bool on_instruction(D& d, const validate::Instruction& ins) {
-      return step(ins) || (d.fail(ErrorKind::Invalid, ins.offset, "constant expression required"), false);
+      return step(ins) ||
+             (d.fail(ErrorKind::Invalid, ins.offset, "constant expression required"), false);
     }
     bool step(const validate::Instruction& ins);
   };

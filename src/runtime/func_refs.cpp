@@ -23,6 +23,8 @@ Result<VMFuncRef*> FuncRefArena::allocate() {
   return ref;
 }
 
-void FuncRefArena::note_hole(VMFuncRef* ref) { holes_.push_back(ref); }
+void FuncRefArena::note_hole(VMFuncRef* ref) {
+  holes_.push_back(ref);
+}
 
 }  // namespace weft::runtime

@@ -33,7 +33,9 @@ class FuncRefArena {
     holes_.resize(kept);
   }
   size_t holes() const { return holes_.size(); }
-  size_t allocated() const { return used_in_last_ + (chunks_.empty() ? 0 : (chunks_.size() - 1) * kChunk); }
+  size_t allocated() const {
+    return used_in_last_ + (chunks_.empty() ? 0 : (chunks_.size() - 1) * kChunk);
+  }
 
  private:
   static constexpr size_t kChunk = 256;

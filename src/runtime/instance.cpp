@@ -8,7 +8,9 @@
 namespace weft::runtime {
 namespace {
 
-Error trap_error(TrapCode code) { return Error{ErrorKind::Trap, trap_message(code)}; }
+Error trap_error(TrapCode code) {
+  return Error{ErrorKind::Trap, trap_message(code)};
+}
 
 std::string describe_limits(const ir::Limits& l) {
   std::string s = std::to_string(l.min);
@@ -18,22 +20,26 @@ std::string describe_limits(const ir::Limits& l) {
 
 std::string describe_import(const ir::Module& m, const ir::Import& import) {
   switch (import.kind) {
-    case ir::ExternKind::Func: return "func " + ir::to_string(m.func_type(import.func_type));
+    case ir::ExternKind::Func:
+      return "func " + ir::to_string(m.func_type(import.func_type));
     case ir::ExternKind::Table:
       return "(table " + describe_limits(import.table.limits) + " " +
              ir::to_string(import.table.element) + ")";
-    case ir::ExternKind::Memory: return "(memory " + describe_limits(import.memory.limits) + ")";
+    case ir::ExternKind::Memory:
+      return "(memory " + describe_limits(import.memory.limits) + ")";
     case ir::ExternKind::Global:
       return import.global.mut ? "(global (mut " + ir::to_string(import.global.type) + "))"
                                : "(global " + ir::to_string(import.global.type) + ")";
-    case ir::ExternKind::Tag: return "(tag)";
+    case ir::ExternKind::Tag:
+      return "(tag)";
   }
   return "?";
 }
 
 std::string describe_extern(TypeRegistry& types, const Extern& e) {
   switch (e.kind) {
-    case ir::ExternKind::Func: return "func " + ir::to_string(types.type(e.func->type_index));
+    case ir::ExternKind::Func:
+      return "func " + ir::to_string(types.type(e.func->type_index));
     case ir::ExternKind::Table: {
       const ir::TableType t = e.table->current_type();
       return "(table " + describe_limits(t.limits) + " " + ir::to_string(t.element) + ")";
@@ -43,7 +49,8 @@ std::string describe_extern(TypeRegistry& types, const Extern& e) {
     case ir::ExternKind::Global:
       return e.global->type.mut ? "(global (mut " + ir::to_string(e.global->type.type) + "))"
                                 : "(global " + ir::to_string(e.global->type.type) + ")";
-    case ir::ExternKind::Tag: return "(tag)";
+    case ir::ExternKind::Tag:
+      return "(tag)";
   }
   return "?";
 }
@@ -92,14 +99,21 @@ Result<void> Instance::link(std::span<const Extern> imports) {
   }
   for (const Extern& e : imports) {
     switch (e.kind) {
-      case ir::ExternKind::Func: funcs_.push_back(e.func); break;
-      case ir::ExternKind::Table: tables_.push_back(e.table); break;
-      case ir::ExternKind::Memory: memories_.push_back(e.memory); break;
+      case ir::ExternKind::Func:
+        funcs_.push_back(e.func);
+        break;
+      case ir::ExternKind::Table:
+        tables_.push_back(e.table);
+        break;
+      case ir::ExternKind::Memory:
+        memories_.push_back(e.memory);
+        break;
       case ir::ExternKind::Global:
         globals_.push_back(&e.global->cell);
         global_objects_.push_back(e.global);
         break;
-      case ir::ExternKind::Tag: return Error{ErrorKind::Unsupported, "tags are not supported"};
+      case ir::ExternKind::Tag:
+        return Error{ErrorKind::Unsupported, "tags are not supported"};
     }
   }
   return {};
@@ -160,11 +174,20 @@ Result<void> Instance::create_entities(ArrayCallFn wasm_entry) {
     Extern x;
     x.kind = e.kind;
     switch (e.kind) {
-      case ir::ExternKind::Func: x.func = funcs_[e.index]; break;
-      case ir::ExternKind::Table: x.table = tables_[e.index]; break;
-      case ir::ExternKind::Memory: x.memory = memories_[e.index]; break;
-      case ir::ExternKind::Global: x.global = global_objects_[e.index]; break;
-      case ir::ExternKind::Tag: continue;
+      case ir::ExternKind::Func:
+        x.func = funcs_[e.index];
+        break;
+      case ir::ExternKind::Table:
+        x.table = tables_[e.index];
+        break;
+      case ir::ExternKind::Memory:
+        x.memory = memories_[e.index];
+        break;
+      case ir::ExternKind::Global:
+        x.global = global_objects_[e.index];
+        break;
+      case ir::ExternKind::Tag:
+        continue;
     }
     exports_.emplace_back(e.name, x);
   }
@@ -199,9 +222,8 @@ Result<void> Instance::initialize() {
   for (size_t s = 0; s < m.elems.size(); ++s) {
     const ir::ElemSegment& seg = m.elems[s];
     if (seg.mode == ir::SegmentMode::Active) {
-      const ir::ValType index_type = tables_[seg.table]->current_type().limits.is64
-                                         ? ir::ValType::i64()
-                                         : ir::ValType::i32();
+      const ir::ValType index_type =
+          tables_[seg.table]->current_type().limits.is64 ? ir::ValType::i64() : ir::ValType::i32();
       Result<ValRaw> offset = eval.evaluate(seg.offset, index_type, env);
       if (!offset) return std::move(offset).error();
       const uint64_t dst = index_type == ir::ValType::i32() ? offset->i32 : offset->i64;
@@ -263,8 +285,8 @@ TrapCode memory_fill(LinearMemory& memory, uint64_t dst, uint8_t value, uint64_t
   return TrapCode::None;
 }
 
-TrapCode memory_copy(LinearMemory& dst_memory, LinearMemory& src_memory, uint64_t dst,
-                     uint64_t src, uint64_t count) {
+TrapCode memory_copy(LinearMemory& dst_memory, LinearMemory& src_memory, uint64_t dst, uint64_t src,
+                     uint64_t count) {
   if (!in_range(src, count, src_memory.size_bytes()) ||
       !in_range(dst, count, dst_memory.size_bytes())) {
     return TrapCode::MemoryOutOfBounds;

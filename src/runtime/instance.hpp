@@ -40,8 +40,7 @@ class Instance {
   TrapCode memory_init(uint32_t segment, uint32_t memory, uint64_t dst, uint64_t src,
                        uint64_t count);
   void data_drop(uint32_t segment) { datas_[segment] = {}; }
-  TrapCode table_init(uint32_t segment, uint32_t table, uint64_t dst, uint64_t src,
-                      uint64_t count);
+  TrapCode table_init(uint32_t segment, uint32_t table, uint64_t dst, uint64_t src, uint64_t count);
   void elem_drop(uint32_t segment) { elems_[segment].clear(); }
 
   explicit Instance(Store& store) : store_(store) {}
@@ -69,10 +68,9 @@ class Instance {
 
 // Bulk operations shared by every instance (bounds checked before any write).
 TrapCode memory_fill(LinearMemory& memory, uint64_t dst, uint8_t value, uint64_t count);
-TrapCode memory_copy(LinearMemory& dst_memory, LinearMemory& src_memory, uint64_t dst,
-                     uint64_t src, uint64_t count);
+TrapCode memory_copy(LinearMemory& dst_memory, LinearMemory& src_memory, uint64_t dst, uint64_t src,
+                     uint64_t count);
 TrapCode table_fill(Table& table, uint64_t dst, uint64_t value, uint64_t count);
-TrapCode table_copy(Table& dst_table, Table& src_table, uint64_t dst, uint64_t src,
-                    uint64_t count);
+TrapCode table_copy(Table& dst_table, Table& src_table, uint64_t dst, uint64_t src, uint64_t count);
 
 }  // namespace weft::runtime

@@ -44,8 +44,8 @@ Result<LinearMemory*> LinearMemory::create(const ir::MemoryType& type) {
   if (type.limits.min > kMaxMemory32Pages) return Error::out_of_memory();
   auto* memory = new (std::nothrow) LinearMemory();
   if (memory == nullptr) return Error::out_of_memory();
-  void* p = mmap(nullptr, kMemory32Reservation, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                 -1, 0);
+  void* p = mmap(nullptr, kMemory32Reservation, PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) {
     delete memory;
     return Error::out_of_memory();

@@ -83,7 +83,8 @@ bool extern_matches(TypeRegistry& types, const ir::Module& importer, const ir::I
     case ir::ExternKind::Global:
       return value.global->type.mut == import.global.mut &&
              value.global->type.type == import.global.type;
-    case ir::ExternKind::Tag: return false;
+    case ir::ExternKind::Tag:
+      return false;
   }
   return false;
 }

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "base/result.hpp"
-#include "ir/types.hpp"
 #include "ir/module.hpp"
+#include "ir/types.hpp"
 #include "runtime/func_refs.hpp"
 #include "runtime/memory.hpp"
 #include "runtime/table.hpp"

@@ -19,7 +19,9 @@ Result<Table*> Table::create(const ir::TableType& type, uint64_t init) {
   return table;
 }
 
-Table::~Table() { std::free(elements_); }
+Table::~Table() {
+  std::free(elements_);
+}
 
 ir::TableType Table::current_type() const {
   ir::TableType t = type_;

@@ -65,7 +65,7 @@ struct VMContext {
   LinearMemory* const* memories = nullptr;
   Table* const* tables = nullptr;
   GlobalCell* const* globals = nullptr;
-  VMFuncRef* const* funcs = nullptr;  // every function index → its pinned funcref
+  VMFuncRef* const* funcs = nullptr;   // every function index → its pinned funcref
   const uint32_t* type_ids = nullptr;  // module type index → canonical type index
   Instance* instance = nullptr;
 };

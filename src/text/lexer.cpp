@@ -108,7 +108,6 @@ class Lexer {
 
   // Block comments nest; a counter instead of recursion keeps deep nesting harmless.
   Result<void> skip_block_comment() {
-    const size_t open = pos_;
     pos_ += 2;
     size_t depth = 1;
     while (pos_ < src_.size()) {
@@ -124,7 +123,6 @@ class Lexer {
         ++pos_;
       }
     }
-    (void)open;
     return error_here(pos_, "unclosed comment");
   }
 
@@ -181,7 +179,7 @@ class Lexer {
 
   // Checks a string literal's escapes and characters; the parser decodes it when it needs it.
   Result<void> scan_string() {
-    const size_t open = pos_++;
+    ++pos_;  // the opening quote
     while (pos_ < src_.size()) {
       const unsigned char c = src_[pos_];
       if (c == '"') {
@@ -236,7 +234,6 @@ class Lexer {
           return error_here(pos_, "illegal escape");
       }
     }
-    (void)open;
     return error_here(pos_, "unclosed string literal");
   }
 

@@ -93,9 +93,7 @@ bool clean_float(std::string_view s, bool& hex, std::string& clean, int64_t& mag
     i += frac_len;
   }
   int64_t exp = 0;
-  bool has_exp = false;
   if (i < s.size() && (hex ? (s[i] == 'p' || s[i] == 'P') : (s[i] == 'e' || s[i] == 'E'))) {
-    has_exp = true;
     ++i;
     bool neg = false;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
@@ -108,7 +106,6 @@ bool clean_float(std::string_view s, bool& hex, std::string& clean, int64_t& mag
     i += exp_len;
   }
   if (i != s.size()) return false;
-  (void)has_exp;
 
   clean.clear();
   for (char c : s.substr(hex ? 2 : 0)) {

@@ -161,13 +161,24 @@ class BodyDecoder {
     for (size_t i = 0; i < n; ++i) top[i] = types[i];
     sp_ += static_cast<uint32_t>(n);
   }
+  // Equality of value types with the common case first: types other than references are equal
+  // exactly when their kinds are (their other fields keep their defaults).
+  static bool same_type(ir::ValType a, ir::ValType b) {
+    return a.kind() == b.kind() && (a.kind() != ir::ValKind::Ref || a == b);
+  }
   static bool matches(ir::ValType actual, ir::ValType expected) {
     return actual == expected || actual.is_bot();
   }
-  ir::ValType pop_any();
+  [[gnu::always_inline]] ir::ValType pop_any() {
+    if (sp_ > ctrl_.back().height) [[likely]]
+      return stack_[--sp_];
+    return pop_any_empty();
+  }
+  ir::ValType pop_any_empty();
   // The common case inline: the expected type is on top, above the frame's height.
   [[gnu::always_inline]] void pop_expect(ir::ValType expected) {
-    if (sp_ > ctrl_.back().height && (!kValidate || stack_[sp_ - 1] == expected)) [[likely]] {
+    if (sp_ > ctrl_.back().height && (!kValidate || same_type(stack_[sp_ - 1], expected)))
+        [[likely]] {
       --sp_;
       return;
     }
@@ -179,7 +190,8 @@ class BodyDecoder {
   [[gnu::always_inline]] void pop_values(std::span<const ir::ValType> types) {
     const uint32_t n = static_cast<uint32_t>(types.size());
     if (sp_ - ctrl_.back().height >= n) [[likely]] {
-      if (!kValidate || std::equal(types.begin(), types.end(), stack_.begin() + (sp_ - n))) {
+      if (!kValidate ||
+          std::equal(types.begin(), types.end(), stack_.begin() + (sp_ - n), same_type)) {
         sp_ -= n;
         return;
       }
@@ -235,11 +247,7 @@ class BodyDecoder {
   [[gnu::cold]] void fail_unknown_type(int64_t type_index);
   // The signature of function `index` (which must be in range), or nullptr when its type index
   // names no func type. Filled once per decoder: calls are frequent.
-  const ir::FuncType* callee_type(uint32_t index) {
-    if (callee_types_.size() != ctx_.func_type_indices.size()) [[unlikely]]
-      fill_callee_types();
-    return callee_types_[index];
-  }
+  const ir::FuncType* callee_type(uint32_t index) const { return callee_types_[index]; }
   void fill_callee_types();
   bool memory_is64(uint32_t index) const { return ctx_.memory_is64[index] != 0; }
   ir::ValType table_address(uint32_t index) const {
@@ -321,9 +329,9 @@ Result<void> BodyDecoder<V, kValidate>::decode_function(uint32_t defined_index) 
   }
   num_locals_ = static_cast<uint32_t>(total);
   if (num_locals_ <= kMaxFlatLocals) {
-    flat_locals_.assign(type.params.begin(), type.params.end());
-    for (const ir::LocalDecl& d : fn.locals)
-      flat_locals_.insert(flat_locals_.end(), d.count, d.type);
+    flat_locals_.resize(num_locals_);
+    ir::ValType* out = std::copy(type.params.begin(), type.params.end(), flat_locals_.data());
+    for (const ir::LocalDecl& d : fn.locals) out = std::fill_n(out, d.count, d.type);
   } else {
     local_runs_.clear();
     uint32_t end = 0;
@@ -337,6 +345,7 @@ Result<void> BodyDecoder<V, kValidate>::decode_function(uint32_t defined_index) 
 
   visible_globals_ = module_.total_globals();
   check_func_refs_ = true;
+  if (callee_types_.size() != ctx_.func_type_indices.size()) fill_callee_types();
   reader_ = Reader(module_.bytes.data() + fn.body.offset, fn.body.size, fn.body.offset);
   ctrl_.clear();
   sp_ = 0;
@@ -361,6 +370,7 @@ Result<void> BodyDecoder<V, kValidate>::decode_const_expr(const ir::ConstExpr& e
   flat_locals_.clear();
   visible_globals_ = visible_globals;
   check_func_refs_ = false;
+  if (callee_types_.size() != ctx_.func_type_indices.size()) fill_callee_types();
   const_expr_type_ = type;
   reader_ = Reader(module_.bytes.data() + code.offset, code.size, code.offset);
   ctrl_.clear();
@@ -430,6 +440,8 @@ Result<void> BodyDecoder<V, kValidate>::run() {
         op_call(op);
         break;
       case Opcode::Drop:
+        ins_.type = pop_any();
+        break;
       case Opcode::Select:
       case Opcode::SelectT:
         op_select(op);
@@ -525,16 +537,11 @@ void BodyDecoder<V, kValidate>::type_mismatch(ir::ValType expected, bool underfl
 }
 
 template <typename V, bool kValidate>
-ir::ValType BodyDecoder<V, kValidate>::pop_any() {
-  const ControlFrame& f = ctrl_.back();
-  if (sp_ == f.height) {
-    if (kValidate && !f.unreachable) {
-      fail(ErrorKind::Invalid, ins_.offset,
-           "type mismatch: expected a value, but the stack is empty");
-    }
-    return ir::ValType::bot();
+ir::ValType BodyDecoder<V, kValidate>::pop_any_empty() {
+  if (kValidate && !ctrl_.back().unreachable) {
+    fail(ErrorKind::Invalid, ins_.offset, "type mismatch: expected a value, but the stack is empty");
   }
-  return stack_[--sp_];
+  return ir::ValType::bot();
 }
 
 template <typename V, bool kValidate>

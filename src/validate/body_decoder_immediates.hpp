@@ -94,7 +94,9 @@ Result<void> BodyDecoder<V, kValidate>::scan_syntax(uint32_t defined_index) {
     ir::Opcode op;
     if (!binary::read_opcode(reader_, ctx_.features, ins_.offset, op)) break;
     const ir::Imm imm = op_typing(op).imm;
-    if (!binary::read_immediates(reader_, imm, ctx_.features, offset_is64(), immediates)) break;
+    if (!binary::read_immediates(reader_, imm, ctx_.features, offset_is64(),
+                                 binary::CountCheck::UnexpectedEnd, immediates))
+      break;
     if ((imm == ir::Imm::DataIdx || imm == ir::Imm::MemoryInit) && !module_.data_count) {
       fail(ErrorKind::Malformed, ins_.offset, "data count section required");
       break;

@@ -180,7 +180,8 @@ void BodyDecoder<V, kValidate>::fail_unknown_label(uint32_t depth) {
 template <typename V, bool kValidate>
 void BodyDecoder<V, kValidate>::op_br_table() {
   // Every target takes at least one byte, and so does the default: bound the vector by the input.
-  const uint32_t count = binary::read_code_vector_count(reader_, 1);
+  const uint32_t count =
+      binary::read_code_vector_count(reader_, binary::CountCheck::UnexpectedEnd, 1);
   if (!reader_.ok()) return;
   br_targets_.resize(count);
   for (uint32_t i = 0; i < count; ++i) br_targets_[i] = reader_.u32();
@@ -254,12 +255,9 @@ void BodyDecoder<V, kValidate>::op_call(ir::Opcode op) {
 
 template <typename V, bool kValidate>
 void BodyDecoder<V, kValidate>::op_select(ir::Opcode op) {
-  if (op == ir::Opcode::Drop) {
-    ins_.type = pop_any();
-    return;
-  }
   if (op == ir::Opcode::SelectT) {
-    const uint32_t count = binary::read_select_types(reader_, ctx_.features, ins_.type);
+    const uint32_t count = binary::read_select_types(reader_, ctx_.features,
+                                                     binary::CountCheck::UnexpectedEnd, ins_.type);
     if (!reader_.ok()) return;
     if (kValidate && count != 1) {
       fail(ErrorKind::Invalid, ins_.offset, "invalid result arity");

@@ -124,16 +124,28 @@ TEST(InstructionReader, BrTableKeepsItsLabels) {
   EXPECT_EQ(labels.u32(), 1u);
 }
 
-// A label count the bytes cannot hold runs the reference decoder out of bytes: binary.wast
-// expects "unexpected end" for a br_table whose count is off, as the validator reports it.
 TEST(InstructionReader, BrTableCountIsBoundedByTheBytes) {
   Decoded d = decode_one({0x0e, 0xff, 0xff, 0xff, 0xff, 0x0f});
   EXPECT_FALSE(d.ok);
-  EXPECT_EQ(d.error, "unexpected end");
-  d = decode_one({0x0e, 0x02, 0x00, 0x01});  // two labels but no default
-  EXPECT_EQ(d.error, "unexpected end");
-  d = decode_one({0x1c, 0x03, 0x7f, 0x7f});  // select with three types, two given
-  EXPECT_EQ(d.error, "unexpected end");
+  EXPECT_EQ(d.error, "length out of bounds");
+  EXPECT_EQ(d.error_offset, 1u);
+  d = decode_one({0x1c, 0x05, 0x7f, 0x7f});  // select with five types, two bytes left
+  EXPECT_EQ(d.error, "length out of bounds");
+}
+
+// In a function body, read on its own, the bytes run out instead (what binary.wast expects).
+TEST(InstructionReader, CountsInABodyRunOutOfBytes) {
+  const Bytes huge = {0xff, 0xff, 0xff, 0xff, 0x0f, 0x00};
+  Reader r(huge.data(), huge.size());
+  EXPECT_EQ(read_code_vector_count(r, CountCheck::UnexpectedEnd, 1), 0u);
+  EXPECT_EQ(r.error_message(), "unexpected end");
+  // Two labels and the default need three bytes; only two follow.
+  const Bytes short_labels = {0x02, 0x00, 0x01};
+  Reader s(short_labels.data(), short_labels.size());
+  read_code_vector_count(s, CountCheck::UnexpectedEnd, 1);
+  EXPECT_EQ(s.error_message(), "unexpected end");
+  Reader fits(short_labels.data(), short_labels.size());
+  EXPECT_EQ(read_code_vector_count(fits, CountCheck::UnexpectedEnd, 0), 2u);
 }
 
 TEST(InstructionReader, MemArgOffsetWidthFollowsTheMemory) {
@@ -146,7 +158,8 @@ TEST(InstructionReader, MemArgOffsetWidthFollowsTheMemory) {
   EXPECT_EQ(imm.memarg.offset, uint64_t{1} << 35);
   Reader narrow(bytes.data() + 1, bytes.size() - 1);
   EXPECT_FALSE(read_immediates(
-      narrow, ir::Imm::MemArg, features, [](uint32_t) { return false; }, imm));
+      narrow, ir::Imm::MemArg, features, [](uint32_t) { return false; }, CountCheck::Length,
+      imm));
   EXPECT_EQ(narrow.error_message(), "integer representation too long");
 }
 

@@ -17,7 +17,8 @@ std::vector<const void*> op_numbers() {
   return table;
 }
 
-Result<std::shared_ptr<ModuleCode>> lower(std::string_view wat, const std::vector<const void*>& ops) {
+Result<std::shared_ptr<ModuleCode>> lower(std::string_view wat,
+                                          const std::vector<const void*>& ops) {
   Result<ir::Module> m = text::parse_wat(wat);
   if (!m) return std::move(m).error();
   WEFT_TRY(validate::validate_module(*m));
@@ -27,7 +28,8 @@ Result<std::shared_ptr<ModuleCode>> lower(std::string_view wat, const std::vecto
 TEST(Lowering, LocalsAndConstantsFoldIntoOperands) {
   const auto ops = op_numbers();
   auto code = lower(R"((module (func (param i32) (result i32)
-      (i32.add (local.get 0) (i32.const 5)))))", ops);
+      (i32.add (local.get 0) (i32.const 5)))))",
+                    ops);
   ASSERT_TRUE(code) << code.error().to_string();
   const std::vector<Cell>& body = (*code)->bodies[0];
   // i32.add with an immediate straight into slot 0 (the result), then return: 3 + 1 cells.
@@ -42,7 +44,8 @@ TEST(Lowering, LocalsAndConstantsFoldIntoOperands) {
 TEST(Lowering, FrameCoversLocalsAndTemps) {
   const auto ops = op_numbers();
   auto code = lower(R"((module (func (param i32 i64) (local f32 f64)
-      (drop (i32.add (i32.add (local.get 0) (i32.const 1)) (i32.const 2))))))", ops);
+      (drop (i32.add (i32.add (local.get 0) (i32.const 1)) (i32.const 2))))))",
+                    ops);
   ASSERT_TRUE(code) << code.error().to_string();
   const CompiledFunc& f = (*code)->funcs[0];
   EXPECT_EQ(f.num_params, 2u);
@@ -53,7 +56,8 @@ TEST(Lowering, FrameCoversLocalsAndTemps) {
 TEST(Lowering, ComparisonFusesWithConditionalBranch) {
   const auto ops = op_numbers();
   auto code = lower(R"((module (func (param i32)
-      (loop (br_if 0 (i32.lt_u (local.get 0) (i32.const 10)))))))", ops);
+      (loop (br_if 0 (i32.lt_u (local.get 0) (i32.const 10)))))))",
+                    ops);
   ASSERT_TRUE(code) << code.error().to_string();
   const std::vector<Cell>& body = (*code)->bodies[0];
   // One fused op [h][a|-][imm][target], then return.
@@ -67,7 +71,8 @@ TEST(Lowering, ComparisonFusesWithConditionalBranch) {
 TEST(Lowering, AddressAdditionFoldsIntoTheAccess) {
   const auto ops = op_numbers();
   auto code = lower(R"((module (memory 1) (func (param i32) (result i32)
-      (i32.load offset=8 (i32.add (local.get 0) (i32.const 16))))))", ops);
+      (i32.load offset=8 (i32.add (local.get 0) (i32.const 16))))))",
+                    ops);
   ASSERT_TRUE(code) << code.error().to_string();
   const std::vector<Cell>& body = (*code)->bodies[0];
   ASSERT_EQ(body.size(), 4u);
@@ -87,7 +92,8 @@ TEST(Lowering, V128ValuesAreRefusedEvenWithoutSimdInstructions) {
   auto code = lower(R"((module (func (param v128) (result v128) (local.get 0))))", ops);
   ASSERT_FALSE(code);
   EXPECT_EQ(code.error().kind, ErrorKind::Unsupported);
-  auto call = lower(R"((module (func $f (param v128)) (func (call $f (v128.const i64x2 0 0)))))", ops);
+  auto call =
+      lower(R"((module (func $f (param v128)) (func (call $f (v128.const i64x2 0 0)))))", ops);
   ASSERT_FALSE(call);
 }
 

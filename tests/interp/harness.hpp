@@ -45,7 +45,8 @@ class Harness {
     if (e == nullptr || e->kind != ir::ExternKind::Func) return runtime::TrapCode::HostError;
     std::vector<runtime::ValRaw> values(args.size() + 8);
     for (size_t i = 0; i < args.size(); ++i) values[i].i64 = args[i];
-    const runtime::TrapCode trap = e->func->array_call(e->func, nullptr, values.data(), values.size());
+    const runtime::TrapCode trap =
+        e->func->array_call(e->func, nullptr, values.data(), values.size());
     if (results != nullptr) {
       results->clear();
       const ir::FuncType& type = types_.type(e->func->type_index);

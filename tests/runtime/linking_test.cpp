@@ -21,8 +21,8 @@ TEST(Linking, FunctionImportNeedsTheSameType) {
   ASSERT_TRUE(spectest);
   const Extern print_i32 = *find(*spectest, "print_i32");
   EXPECT_TRUE(h.instantiate(R"((module (import "m" "f" (func (param i32)))))", {&print_i32, 1}));
-  Result<Instance*> bad = h.instantiate(R"((module (import "m" "f" (func (param i64)))))",
-                                        {&print_i32, 1});
+  Result<Instance*> bad =
+      h.instantiate(R"((module (import "m" "f" (func (param i64)))))", {&print_i32, 1});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().kind, ErrorKind::Link);
   EXPECT_EQ(bad.error().message,
@@ -35,8 +35,8 @@ TEST(Linking, KindMismatchIsIncompatible) {
   Result<NamedExterns> spectest = make_spectest(h.store());
   ASSERT_TRUE(spectest);
   const Extern memory = *find(*spectest, "memory");
-  Result<Instance*> bad = h.instantiate(R"((module (import "m" "t" (table 1 funcref))))",
-                                        {&memory, 1});
+  Result<Instance*> bad =
+      h.instantiate(R"((module (import "m" "t" (table 1 funcref))))", {&memory, 1});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().kind, ErrorKind::Link);
 }

@@ -38,10 +38,11 @@ TEST(Lexer, SkipsAnnotations) {
             (std::vector<K>{K::LParen, K::Atom, K::LParen, K::Atom, K::RParen, K::RParen, K::Eof}));
 }
 
+// A lone `;` inside an annotation once stalled the lexer; the annotation ends at its `)`.
 TEST(Lexer, StrayCharactersInsideAnAnnotationAreSkipped) {
   EXPECT_EQ(kinds("(a (@x ;) y) b)"),
-            (std::vector<K>{K::LParen, K::Atom, K::Atom, K::RParen, K::Eof}));
-  EXPECT_FALSE(tokenize("(module (fu(@anc $t;)").has_value());
+            (std::vector<K>{K::LParen, K::Atom, K::Atom, K::RParen, K::Atom, K::RParen, K::Eof}));
+  EXPECT_EQ(kinds("(fu(@anc $t;)"), (std::vector<K>{K::LParen, K::Atom, K::Eof}));
 }
 
 TEST(Lexer, GluedStringsAndAtomsAreReserved) {

@@ -39,8 +39,8 @@ Result<runtime::ValRaw> parse_argument(ir::ValType type, const std::string& text
     case ir::ValKind::I32:
     case ir::ValKind::I64: {
       const bool negative = !text.empty() && text[0] == '-';
-      uint64_t bits = negative ? static_cast<uint64_t>(std::strtoll(s, &end, 0))
-                               : std::strtoull(s, &end, 0);
+      uint64_t bits =
+          negative ? static_cast<uint64_t>(std::strtoll(s, &end, 0)) : std::strtoull(s, &end, 0);
       if (type.kind() == ir::ValKind::I32) {
         const int64_t as_signed = static_cast<int64_t>(bits);
         if (negative ? as_signed < INT32_MIN : bits > UINT32_MAX) errno = ERANGE;
@@ -66,16 +66,19 @@ Result<runtime::ValRaw> parse_argument(ir::ValType type, const std::string& text
                                                " cannot be given on the command line"};
   }
   if (end == s || *end != '\0' || errno == ERANGE) {
-    return Error{ErrorKind::Other,
-                 "invalid " + ir::to_string(type) + " argument '" + text + "'"};
+    return Error{ErrorKind::Other, "invalid " + ir::to_string(type) + " argument '" + text + "'"};
   }
   return v;
 }
 
 void print_result(ir::ValType type, const runtime::ValRaw& v) {
   switch (type.kind()) {
-    case ir::ValKind::I32: std::printf("%" PRId32 "\n", static_cast<int32_t>(v.i32)); break;
-    case ir::ValKind::I64: std::printf("%" PRId64 "\n", static_cast<int64_t>(v.i64)); break;
+    case ir::ValKind::I32:
+      std::printf("%" PRId32 "\n", static_cast<int32_t>(v.i32));
+      break;
+    case ir::ValKind::I64:
+      std::printf("%" PRId64 "\n", static_cast<int64_t>(v.i64));
+      break;
     case ir::ValKind::F32: {
       float f;
       std::memcpy(&f, &v.f32, 4);
@@ -89,10 +92,14 @@ void print_result(ir::ValType type, const runtime::ValRaw& v) {
       break;
     }
     case ir::ValKind::Ref:
-      if (v.ref == 0) std::printf("null\n");
-      else std::printf("ref 0x%" PRIx64 "\n", v.ref);
+      if (v.ref == 0)
+        std::printf("null\n");
+      else
+        std::printf("ref 0x%" PRIx64 "\n", v.ref);
       break;
-    default: std::printf("<%s>\n", ir::to_string(type).c_str()); break;
+    default:
+      std::printf("<%s>\n", ir::to_string(type).c_str());
+      break;
   }
 }
 
@@ -160,10 +167,9 @@ int run_command(std::span<const std::string_view> args) {
   }
   const ir::FuncType& type = types.type(e->func->type_index);
   if (call_args.size() != type.params.size()) {
-    return fail(path, Error{ErrorKind::Other, "'" + invoke + "' takes " +
-                                                  std::to_string(type.params.size()) +
-                                                  " arguments, got " +
-                                                  std::to_string(call_args.size())});
+    return fail(path, Error{ErrorKind::Other,
+                            "'" + invoke + "' takes " + std::to_string(type.params.size()) +
+                                " arguments, got " + std::to_string(call_args.size())});
   }
   std::vector<runtime::ValRaw> values(std::max(type.params.size(), type.results.size()) + 1);
   for (size_t i = 0; i < call_args.size(); ++i) {
@@ -171,7 +177,8 @@ int run_command(std::span<const std::string_view> args) {
     if (!v) return fail(path, v.error());
     values[i] = *v;
   }
-  const runtime::TrapCode trap = e->func->array_call(e->func, nullptr, values.data(), values.size());
+  const runtime::TrapCode trap =
+      e->func->array_call(e->func, nullptr, values.data(), values.size());
   if (trap != runtime::TrapCode::None) {
     std::fprintf(stderr, "%s: trap: %s\n", path.c_str(), runtime::trap_message(trap));
     return 1;

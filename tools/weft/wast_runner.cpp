@@ -25,10 +25,9 @@ using text::ScriptModule;
 using text::ScriptModuleKind;
 
 Result<ir::Module> load_script_module(const ScriptModule& m) {
-  Result<ir::Module> module = m.kind == ScriptModuleKind::Binary
-                                  ? binary::decode_module(m.bytes)
-                                  : m.kind == ScriptModuleKind::Text ? text::parse_wat(m.text, m.pos)
-                                                                     : text::parse_wat(m.text);
+  Result<ir::Module> module = m.kind == ScriptModuleKind::Binary ? binary::decode_module(m.bytes)
+                              : m.kind == ScriptModuleKind::Text ? text::parse_wat(m.text, m.pos)
+                                                                 : text::parse_wat(m.text);
   if (!module) return module;
   Result<void> valid = validate::validate_module(*module);
   if (!valid) return std::move(valid).error();
@@ -37,33 +36,57 @@ Result<ir::Module> load_script_module(const ScriptModule& m) {
 
 const char* command_name(CommandKind kind) {
   switch (kind) {
-    case CommandKind::Module: return "module";
-    case CommandKind::Register: return "register";
-    case CommandKind::Action: return "action";
-    case CommandKind::AssertReturn: return "assert_return";
-    case CommandKind::AssertTrap: return "assert_trap";
-    case CommandKind::AssertExhaustion: return "assert_exhaustion";
-    case CommandKind::AssertInvalid: return "assert_invalid";
-    case CommandKind::AssertMalformed: return "assert_malformed";
-    case CommandKind::AssertUnlinkable: return "assert_unlinkable";
-    case CommandKind::AssertUninstantiable: return "assert_uninstantiable";
+    case CommandKind::Module:
+      return "module";
+    case CommandKind::Register:
+      return "register";
+    case CommandKind::Action:
+      return "action";
+    case CommandKind::AssertReturn:
+      return "assert_return";
+    case CommandKind::AssertTrap:
+      return "assert_trap";
+    case CommandKind::AssertExhaustion:
+      return "assert_exhaustion";
+    case CommandKind::AssertInvalid:
+      return "assert_invalid";
+    case CommandKind::AssertMalformed:
+      return "assert_malformed";
+    case CommandKind::AssertUnlinkable:
+      return "assert_unlinkable";
+    case CommandKind::AssertUninstantiable:
+      return "assert_uninstantiable";
   }
   return "?";
 }
 
 // Extern references made by scripts (`ref.extern N`) are the host bits N + 1, so that 0 stays
 // the null reference.
-uint64_t extern_bits(uint64_t n) { return n + 1; }
+uint64_t extern_bits(uint64_t n) {
+  return n + 1;
+}
 
 std::string format_value(ir::ValType type, const runtime::ValRaw& v) {
   char buffer[64];
   switch (type.kind()) {
-    case ir::ValKind::I32: std::snprintf(buffer, sizeof buffer, "i32:%" PRIu32, v.i32); break;
-    case ir::ValKind::I64: std::snprintf(buffer, sizeof buffer, "i64:%" PRIu64, v.i64); break;
-    case ir::ValKind::F32: std::snprintf(buffer, sizeof buffer, "f32:0x%08" PRIx32, v.f32); break;
-    case ir::ValKind::F64: std::snprintf(buffer, sizeof buffer, "f64:0x%016" PRIx64, v.f64); break;
-    case ir::ValKind::Ref: std::snprintf(buffer, sizeof buffer, "ref:0x%" PRIx64, v.ref); break;
-    default: std::snprintf(buffer, sizeof buffer, "v128"); break;
+    case ir::ValKind::I32:
+      std::snprintf(buffer, sizeof buffer, "i32:%" PRIu32, v.i32);
+      break;
+    case ir::ValKind::I64:
+      std::snprintf(buffer, sizeof buffer, "i64:%" PRIu64, v.i64);
+      break;
+    case ir::ValKind::F32:
+      std::snprintf(buffer, sizeof buffer, "f32:0x%08" PRIx32, v.f32);
+      break;
+    case ir::ValKind::F64:
+      std::snprintf(buffer, sizeof buffer, "f64:0x%016" PRIx64, v.f64);
+      break;
+    case ir::ValKind::Ref:
+      std::snprintf(buffer, sizeof buffer, "ref:0x%" PRIx64, v.ref);
+      break;
+    default:
+      std::snprintf(buffer, sizeof buffer, "v128");
+      break;
   }
   return buffer;
 }
@@ -71,9 +94,12 @@ std::string format_value(ir::ValType type, const runtime::ValRaw& v) {
 template <typename Bits>
 bool float_matches(const text::Expected& e, Bits bits) {
   switch (e.nan) {
-    case text::NanPattern::Canonical: return interp::ops::is_canonical_nan(bits);
-    case text::NanPattern::Arithmetic: return interp::ops::is_arithmetic_nan(bits);
-    case text::NanPattern::None: break;
+    case text::NanPattern::Canonical:
+      return interp::ops::is_canonical_nan(bits);
+    case text::NanPattern::Arithmetic:
+      return interp::ops::is_arithmetic_nan(bits);
+    case text::NanPattern::None:
+      break;
   }
   return bits == static_cast<Bits>(e.bits);
 }
@@ -105,15 +131,22 @@ bool v128_matches(const text::Expected& e, const runtime::ValRaw& v) {
 
 bool value_matches(const text::Expected& e, const runtime::ValRaw& v) {
   switch (e.kind) {
-    case text::ExpectedKind::I32: return v.i32 == static_cast<uint32_t>(e.bits);
-    case text::ExpectedKind::I64: return v.i64 == e.bits;
-    case text::ExpectedKind::F32: return float_matches<uint32_t>(e, v.f32);
-    case text::ExpectedKind::F64: return float_matches<uint64_t>(e, v.f64);
-    case text::ExpectedKind::V128: return v128_matches(e, v);
-    case text::ExpectedKind::RefNull: return v.ref == 0;
+    case text::ExpectedKind::I32:
+      return v.i32 == static_cast<uint32_t>(e.bits);
+    case text::ExpectedKind::I64:
+      return v.i64 == e.bits;
+    case text::ExpectedKind::F32:
+      return float_matches<uint32_t>(e, v.f32);
+    case text::ExpectedKind::F64:
+      return float_matches<uint64_t>(e, v.f64);
+    case text::ExpectedKind::V128:
+      return v128_matches(e, v);
+    case text::ExpectedKind::RefNull:
+      return v.ref == 0;
     case text::ExpectedKind::RefExtern:
       return e.has_value ? v.ref == extern_bits(e.bits) : v.ref != 0;
-    case text::ExpectedKind::RefFunc: return v.ref != 0;
+    case text::ExpectedKind::RefFunc:
+      return v.ref != 0;
   }
   return false;
 }
@@ -121,13 +154,25 @@ bool value_matches(const text::Expected& e, const runtime::ValRaw& v) {
 Result<runtime::ValRaw> argument_value(const text::Value& a) {
   runtime::ValRaw v{};
   switch (a.kind) {
-    case text::ValueKind::I32: v.i64 = static_cast<uint32_t>(a.bits); break;
+    case text::ValueKind::I32:
+      v.i64 = static_cast<uint32_t>(a.bits);
+      break;
     case text::ValueKind::I64:
-    case text::ValueKind::F64: v.i64 = a.bits; break;
-    case text::ValueKind::F32: v.i64 = static_cast<uint32_t>(a.bits); break;
-    case text::ValueKind::V128: std::memcpy(v.v128, a.v128.data(), 16); break;
-    case text::ValueKind::RefNull: v.ref = 0; break;
-    case text::ValueKind::RefExtern: v.ref = extern_bits(a.bits); break;
+    case text::ValueKind::F64:
+      v.i64 = a.bits;
+      break;
+    case text::ValueKind::F32:
+      v.i64 = static_cast<uint32_t>(a.bits);
+      break;
+    case text::ValueKind::V128:
+      std::memcpy(v.v128, a.v128.data(), 16);
+      break;
+    case text::ValueKind::RefNull:
+      v.ref = 0;
+      break;
+    case text::ValueKind::RefExtern:
+      v.ref = extern_bits(a.bits);
+      break;
     case text::ValueKind::RefFunc:
       return Error{ErrorKind::Unsupported, "ref.func arguments are not supported"};
   }
@@ -157,19 +202,27 @@ class Runner {
 
   void run(const Command& c) {
     switch (c.kind) {
-      case CommandKind::Module: return module(c);
-      case CommandKind::AssertInvalid: return expect_rejection(c, ErrorKind::Invalid);
-      case CommandKind::AssertMalformed: return expect_rejection(c, ErrorKind::Malformed);
-      case CommandKind::AssertUnlinkable: return expect_instantiation_failure(c, ErrorKind::Link);
+      case CommandKind::Module:
+        return module(c);
+      case CommandKind::AssertInvalid:
+        return expect_rejection(c, ErrorKind::Invalid);
+      case CommandKind::AssertMalformed:
+        return expect_rejection(c, ErrorKind::Malformed);
+      case CommandKind::AssertUnlinkable:
+        return expect_instantiation_failure(c, ErrorKind::Link);
       case CommandKind::AssertUninstantiable:
         return expect_instantiation_failure(c, ErrorKind::Trap);
-      case CommandKind::Register: return register_module(c);
-      case CommandKind::Action: return action(c);
-      case CommandKind::AssertReturn: return assert_return(c);
+      case CommandKind::Register:
+        return register_module(c);
+      case CommandKind::Action:
+        return action(c);
+      case CommandKind::AssertReturn:
+        return assert_return(c);
       case CommandKind::AssertTrap:
         if (c.module) return expect_instantiation_failure(c, ErrorKind::Trap);
         return assert_trap(c);
-      case CommandKind::AssertExhaustion: return assert_trap(c);
+      case CommandKind::AssertExhaustion:
+        return assert_trap(c);
     }
   }
 
@@ -192,7 +245,8 @@ class Runner {
         }
       }
       if (found == nullptr) {
-        return Error{ErrorKind::Link, "unknown import \"" + import.module + "\" \"" + import.name + "\""};
+        return Error{ErrorKind::Link,
+                     "unknown import \"" + import.module + "\" \"" + import.name + "\""};
       }
       imports.push_back(*found);
     }
@@ -235,7 +289,8 @@ class Runner {
     if (e == nullptr) return Error{ErrorKind::Other, "unknown export \"" + a.name + "\""};
     Outcome out;
     if (a.kind == text::ActionKind::Get) {
-      if (e->kind != ir::ExternKind::Global) return Error{ErrorKind::Other, "export is not a global"};
+      if (e->kind != ir::ExternKind::Global)
+        return Error{ErrorKind::Other, "export is not a global"};
       out.values.push_back(e->global->cell.value);
       out.types.push_back(e->global->type.type);
       return out;
@@ -308,7 +363,9 @@ class Runner {
 
   void expect_rejection(const Command& c, ErrorKind expected) {
     Result<ir::Module> m = load_script_module(*c.module);
-    if (m) return fail(c, std::string("expected a ") + error_kind_name(expected) + " module, got a valid one");
+    if (m)
+      return fail(
+          c, std::string("expected a ") + error_kind_name(expected) + " module, got a valid one");
     const Error& e = m.error();
     if (e.kind != expected) {
       return fail(c, std::string("expected a ") + error_kind_name(expected) + " module, got " +
@@ -332,8 +389,8 @@ class Runner {
     note(c, std::string(command_name(c.kind)) + ": " + what);
   }
   void note(const Command& c, const std::string& what) {
-    result_.notes.push_back(std::to_string(c.pos.line) + ":" + std::to_string(c.pos.column) +
-                            ": " + what);
+    result_.notes.push_back(std::to_string(c.pos.line) + ":" + std::to_string(c.pos.column) + ": " +
+                            what);
   }
 
   const RunOptions& options_;
