@@ -28,8 +28,8 @@ bool read_prefixed_opcode(Reader& r, const ir::Features& features, uint64_t at, 
   if (!r.ok()) return false;
   const bool enabled = prefix != 0xfd || features.simd;
   if (enabled && code <= 255) {
-    const uint16_t index = prefix == 0xfc ? kOpcodeDecodeTables.prefix_fc[code]
-                                          : kOpcodeDecodeTables.prefix_fd[code];
+    const uint16_t index =
+        prefix == 0xfc ? kOpcodeDecodeTables.prefix_fc[code] : kOpcodeDecodeTables.prefix_fd[code];
     if (index != kNoOpcode) {
       op = static_cast<ir::Opcode>(index);
       return true;

@@ -71,8 +71,8 @@ bool read_prefixed_opcode(Reader& r, const ir::Features& features, uint64_t at, 
 
 // Reads an opcode, prefixed or not, that starts at offset `at`. Unknown encodings and opcodes of
 // disabled features fail the reader with "illegal opcode ..." at `at`. Returns false on failure.
-[[gnu::always_inline]] inline bool read_opcode(Reader& r, const ir::Features& features,
-                                               uint64_t at, ir::Opcode& op) {
+[[gnu::always_inline]] inline bool read_opcode(Reader& r, const ir::Features& features, uint64_t at,
+                                               ir::Opcode& op) {
   const uint8_t byte = r.u8();
   const uint16_t index = kOpcodeDecodeTables.single[byte];
   if (index != kNoOpcode) [[likely]] {
@@ -124,7 +124,7 @@ inline int64_t read_i64_immediate(Reader& r) {
 // BlockType. Returns the type index as read (an s33, so it may exceed 32 bits) when the kind is
 // Index, for the validator's "unknown type" message; 0 otherwise.
 [[gnu::always_inline]] inline int64_t read_block_type(Reader& r, const ir::Features& features,
-                                                     BlockType& out) {
+                                                      BlockType& out) {
   const uint8_t first = r.peek_u8();
   if (first == 0x40) {
     r.skip(1);
@@ -217,7 +217,9 @@ template <typename OffsetIs64>
 }
 
 // F32, F64 (raw bits), V128, Shuffle: `n` bytes copied to `out`.
-inline bool read_immediate_bytes(Reader& r, void* out, size_t n) { return r.take(out, n); }
+inline bool read_immediate_bytes(Reader& r, void* out, size_t n) {
+  return r.take(out, n);
+}
 
 // --- All immediates of one instruction ----------------------------------------------------------
 
@@ -232,11 +234,11 @@ struct Immediates {
   // (source).
   uint32_t index2 = 0;
 
-  BlockType block;   // BlockType
-  ir::ValType type;  // SelectT's first type
-  ir::HeapType heap; // HeapType
-  MemArg memarg;     // MemArg, MemArgLane
-  uint8_t lane = 0;  // Lane, MemArgLane
+  BlockType block;    // BlockType
+  ir::ValType type;   // SelectT's first type
+  ir::HeapType heap;  // HeapType
+  MemArg memarg;      // MemArg, MemArgLane
+  uint8_t lane = 0;   // Lane, MemArgLane
 
   // BrTable: the label count and where the labels start (u32 each); SelectT: the type count.
   uint32_t count = 0;
@@ -251,8 +253,8 @@ struct Immediates {
 // `offset_is64(memory)` says and vector counts checked as `count_check` says. Fails the reader
 // on malformed input and returns false.
 template <typename OffsetIs64>
-bool read_immediates(Reader& r, ir::Imm imm, const ir::Features& features,
-                     OffsetIs64&& offset_is64, CountCheck count_check, Immediates& out) {
+bool read_immediates(Reader& r, ir::Imm imm, const ir::Features& features, OffsetIs64&& offset_is64,
+                     CountCheck count_check, Immediates& out) {
   using ir::Imm;
   switch (imm) {
     case Imm::None:

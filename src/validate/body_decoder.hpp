@@ -539,7 +539,8 @@ void BodyDecoder<V, kValidate>::type_mismatch(ir::ValType expected, bool underfl
 template <typename V, bool kValidate>
 ir::ValType BodyDecoder<V, kValidate>::pop_any_empty() {
   if (kValidate && !ctrl_.back().unreachable) {
-    fail(ErrorKind::Invalid, ins_.offset, "type mismatch: expected a value, but the stack is empty");
+    fail(ErrorKind::Invalid, ins_.offset,
+         "type mismatch: expected a value, but the stack is empty");
   }
   return ir::ValType::bot();
 }

@@ -158,8 +158,7 @@ TEST(InstructionReader, MemArgOffsetWidthFollowsTheMemory) {
   EXPECT_EQ(imm.memarg.offset, uint64_t{1} << 35);
   Reader narrow(bytes.data() + 1, bytes.size() - 1);
   EXPECT_FALSE(read_immediates(
-      narrow, ir::Imm::MemArg, features, [](uint32_t) { return false; }, CountCheck::Length,
-      imm));
+      narrow, ir::Imm::MemArg, features, [](uint32_t) { return false; }, CountCheck::Length, imm));
   EXPECT_EQ(narrow.error_message(), "integer representation too long");
 }
 
