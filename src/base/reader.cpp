@@ -7,8 +7,9 @@ namespace weft {
 template <unsigned bits>
 uint64_t Reader::leb_unsigned() {
   constexpr unsigned max_bytes = (bits + 6) / 7;
-  // Short numbers that end well before the input does: no bounds or width checks per byte.
-  if (remaining() > max_bytes) {
+  // Numbers that end before the input does, without a bounds check per byte. A malformed last
+  // byte is left to the careful loop below, which reports it.
+  if (remaining() >= max_bytes) {
     uint64_t value = 0;
     for (unsigned i = 0; i < max_bytes - 1; ++i) {
       const uint8_t byte = pos_[i];
@@ -18,7 +19,14 @@ uint64_t Reader::leb_unsigned() {
         return value;
       }
     }
-    // A number of the full width: the careful loop checks its last byte.
+    constexpr unsigned shift = 7 * (max_bytes - 1);
+    constexpr unsigned used = bits - shift;  // payload bits of the last byte
+    const uint8_t last = pos_[max_bytes - 1];
+    if (!(last & 0x80) && (used >= 7 || (last >> used) == 0)) {
+      value |= static_cast<uint64_t>(last & 0x7f) << shift;
+      pos_ += max_bytes;
+      return value;
+    }
   }
   uint64_t result = 0;
   for (unsigned i = 0; i < max_bytes; ++i) {
@@ -49,8 +57,9 @@ uint64_t Reader::leb_unsigned() {
 template <unsigned bits>
 int64_t Reader::leb_signed() {
   constexpr unsigned max_bytes = (bits + 6) / 7;
-  // Short numbers that end well before the input does: no bounds or width checks per byte.
-  if (remaining() > max_bytes) {
+  // Numbers that end before the input does, without a bounds check per byte. A malformed last
+  // byte is left to the careful loop below, which reports it.
+  if (remaining() >= max_bytes) {
     uint64_t value = 0;
     for (unsigned i = 0; i < max_bytes - 1; ++i) {
       const uint8_t byte = pos_[i];
@@ -62,7 +71,17 @@ int64_t Reader::leb_signed() {
         return static_cast<int64_t>(value);
       }
     }
-    // A number of the full width: the careful loop checks its last byte.
+    // The last byte: its bits above the value's width must repeat the sign bit.
+    constexpr unsigned shift = 7 * (max_bytes - 1);
+    constexpr unsigned used = bits - shift;  // 1..7 payload bits that belong to the value
+    const uint8_t last = pos_[max_bytes - 1];
+    const uint8_t high = static_cast<uint8_t>(last >> (used - 1));  // sign bit and the bits above
+    if (!(last & 0x80) && (used >= 7 || high == 0 || high == (0x7f >> (used - 1)))) {
+      value |= static_cast<uint64_t>(last & 0x7f) << shift;
+      if (shift + 7 < 64 && (last & 0x40)) value |= ~uint64_t{0} << ((shift + 7) & 63);
+      pos_ += max_bytes;
+      return static_cast<int64_t>(value);
+    }
   }
   uint64_t result = 0;
   for (unsigned i = 0; i < max_bytes; ++i) {

@@ -1,10 +1,11 @@
 // BodyDecoder<Visitor, kValidate>: the one reader of instruction bytes in weft.
 //
-// It walks a function body (or a constant expression) once, decoding each opcode through the
-// opcode table and its immediates per ir::Imm, and keeps the operand-type stack and the control
-// stack itself, as V8's function-body-decoder-impl.h does. Every instruction is then handed to
-// the Visitor with its immediates; the visitor can read the typing state (control frames with
-// their parameter/result/label types, operand types, dead code) through the decoder.
+// It walks a function body (or a constant expression) once, decoding each opcode and its
+// immediates with binary/instruction_reader.hpp (the encoding's one reader, shared with the
+// module decoder), and keeps the operand-type stack and the control stack itself, as V8's
+// function-body-decoder-impl.h does. Every instruction is then handed to the Visitor with its
+// immediates; the visitor can read the typing state (control frames with their
+// parameter/result/label types, operand types, dead code) through the decoder.
 //
 // - Validation is BodyDecoder<NullVisitor, true>. A lowering (compile/) plugs in its own visitor
 //   and, for already-validated code, sets kValidate = false: the checks compile away while the

@@ -20,16 +20,26 @@ constexpr bool compare_int_lane(T a, T b) {
   using S = std::make_signed_t<T>;
   const S sa = static_cast<S>(a), sb = static_cast<S>(b);
   switch (C) {
-    case IntCmp::Eq: return a == b;
-    case IntCmp::Ne: return a != b;
-    case IntCmp::LtS: return sa < sb;
-    case IntCmp::LtU: return a < b;
-    case IntCmp::GtS: return sa > sb;
-    case IntCmp::GtU: return a > b;
-    case IntCmp::LeS: return sa <= sb;
-    case IntCmp::LeU: return a <= b;
-    case IntCmp::GeS: return sa >= sb;
-    case IntCmp::GeU: return a >= b;
+    case IntCmp::Eq:
+      return a == b;
+    case IntCmp::Ne:
+      return a != b;
+    case IntCmp::LtS:
+      return sa < sb;
+    case IntCmp::LtU:
+      return a < b;
+    case IntCmp::GtS:
+      return sa > sb;
+    case IntCmp::GtU:
+      return a > b;
+    case IntCmp::LeS:
+      return sa <= sb;
+    case IntCmp::LeU:
+      return a <= b;
+    case IntCmp::GeS:
+      return sa >= sb;
+    case IntCmp::GeU:
+      return a >= b;
   }
   return false;
 }
@@ -103,9 +113,9 @@ inline V128 compare_ints(const V128& a, const V128& b) {
 
 }  // namespace impl
 
-#define WEFT_SIMD_INT_COMPARE(name, T, C)                    \
-  inline V128 name(const V128& a, const V128& b) {           \
-    return impl::compare_ints<T, detail::IntCmp::C>(a, b);   \
+#define WEFT_SIMD_INT_COMPARE(name, T, C)                  \
+  inline V128 name(const V128& a, const V128& b) {         \
+    return impl::compare_ints<T, detail::IntCmp::C>(a, b); \
   }
 WEFT_SIMD_INT_COMPARE(i8x16_eq, uint8_t, Eq)
 WEFT_SIMD_INT_COMPARE(i8x16_ne, uint8_t, Ne)
@@ -149,13 +159,13 @@ WEFT_SIMD_INT_COMPARE(i64x2_ge_s, uint64_t, GeS)
 // ---- float comparisons: SSE's ordered predicates, and unordered not-equal for ne ----
 #if WEFT_SIMD_SSE2
 #define WEFT_SIMD_FLOAT_COMPARE(name, T, scalar_op, sse_op, to, from) \
-  inline V128 name(const V128& a, const V128& b) {                   \
-    return detail::from(sse_op(detail::to(a), detail::to(b)));       \
+  inline V128 name(const V128& a, const V128& b) {                    \
+    return detail::from(sse_op(detail::to(a), detail::to(b)));        \
   }
 #else
-#define WEFT_SIMD_FLOAT_COMPARE(name, T, scalar_op, sse_op, to, from)                      \
-  inline V128 name(const V128& a, const V128& b) {                                         \
-    return detail::zip_lanes<T>(a, b,                                                      \
+#define WEFT_SIMD_FLOAT_COMPARE(name, T, scalar_op, sse_op, to, from)                            \
+  inline V128 name(const V128& a, const V128& b) {                                               \
+    return detail::zip_lanes<T>(a, b,                                                            \
                                 [](T x, T y) { return detail::lane_mask<T>(scalar_op(x, y)); }); \
   }
 #endif

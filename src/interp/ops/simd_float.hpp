@@ -117,13 +117,13 @@ inline V128 f32x4_neg(const V128& a) {
 
 // roundps quiets a signalling NaN and keeps its payload, as the scalar rounding does.
 #if WEFT_SIMD_SSE41
-#define WEFT_SIMD_ROUND(name, scalar, mode, ps_or_pd, to, from)                       \
-  inline V128 name(const V128& a) {                                                    \
+#define WEFT_SIMD_ROUND(name, scalar, mode, ps_or_pd, to, from)                         \
+  inline V128 name(const V128& a) {                                                     \
     return detail::from(_mm_round_##ps_or_pd(detail::to(a), mode | _MM_FROUND_NO_EXC)); \
   }
 #else
-#define WEFT_SIMD_ROUND(name, scalar, mode, ps_or_pd, to, from)                      \
-  inline V128 name(const V128& a) {                                                   \
+#define WEFT_SIMD_ROUND(name, scalar, mode, ps_or_pd, to, from)                         \
+  inline V128 name(const V128& a) {                                                     \
     return detail::map_lanes<decltype(scalar(0))>(a, [](auto x) { return scalar(x); }); \
   }
 #endif
@@ -177,8 +177,7 @@ inline V128 f64x2_min(const V128& a, const V128& b) {
 #if WEFT_SIMD_SSE2
   const __m128d x = detail::to_m128d(a), y = detail::to_m128d(b);
   const __m128d both = _mm_or_pd(_mm_min_pd(x, y), _mm_min_pd(y, x));
-  return detail::from_m128d(
-      impl::select(_mm_cmpunord_pd(x, y), impl::canonical_nan_f64x2(), both));
+  return detail::from_m128d(impl::select(_mm_cmpunord_pd(x, y), impl::canonical_nan_f64x2(), both));
 #else
   return detail::zip_lanes<uint64_t>(a, b, f64_min);
 #endif
@@ -187,8 +186,7 @@ inline V128 f64x2_max(const V128& a, const V128& b) {
 #if WEFT_SIMD_SSE2
   const __m128d x = detail::to_m128d(a), y = detail::to_m128d(b);
   const __m128d both = _mm_and_pd(_mm_max_pd(x, y), _mm_max_pd(y, x));
-  return detail::from_m128d(
-      impl::select(_mm_cmpunord_pd(x, y), impl::canonical_nan_f64x2(), both));
+  return detail::from_m128d(impl::select(_mm_cmpunord_pd(x, y), impl::canonical_nan_f64x2(), both));
 #else
   return detail::zip_lanes<uint64_t>(a, b, f64_max);
 #endif

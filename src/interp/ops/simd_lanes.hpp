@@ -73,7 +73,8 @@ inline V128 f64x2_splat(uint64_t bits) {
 
 // ---- extract_lane ----
 inline uint32_t i8x16_extract_lane_s(const V128& a, unsigned lane) {
-  return static_cast<uint32_t>(static_cast<int32_t>(static_cast<int8_t>(get_lane<uint8_t>(a, lane))));
+  return static_cast<uint32_t>(
+      static_cast<int32_t>(static_cast<int8_t>(get_lane<uint8_t>(a, lane))));
 }
 inline uint32_t i8x16_extract_lane_u(const V128& a, unsigned lane) {
   return get_lane<uint8_t>(a, lane);

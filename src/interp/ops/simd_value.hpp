@@ -64,14 +64,14 @@ template <typename T>
 inline T get_lane(const V128& v, unsigned i) {
   static_assert(std::is_unsigned_v<T>);
   T x;
-  std::memcpy(&x, v.bytes + (i % kLanes<T>) * sizeof(T), sizeof(T));
+  std::memcpy(&x, v.bytes + (i % kLanes<T>)*sizeof(T), sizeof(T));
   return x;
 }
 
 template <typename T>
 inline void set_lane(V128& v, unsigned i, T x) {
   static_assert(std::is_unsigned_v<T>);
-  std::memcpy(v.bytes + (i % kLanes<T>) * sizeof(T), &x, sizeof(T));
+  std::memcpy(v.bytes + (i % kLanes<T>)*sizeof(T), &x, sizeof(T));
 }
 
 inline V128 v128_from_bytes(const void* src) {
