@@ -9,3 +9,5 @@ echo "== weft validate examples/fac.wat"
 "$weft" validate examples/fac.wat && echo "valid"
 echo "== weft wast examples/fac.wast"
 "$weft" wast examples/fac.wast
+echo "== weft run --invoke fac_iter examples/fac.wat 20"
+"$weft" run --invoke fac_iter examples/fac.wat 20

@@ -5,11 +5,14 @@
 // its handler; operands follow. compile/ does not know the handlers: the lowering takes the
 // handler table (indexed by Op) from interp/ and writes addresses as it emits.
 //
-// Frames: a function's frame is an array of 8-byte slots [params | locals | temps], where the
-// temp for operand-stack height h sits at slot (num_locals + h), so all paths meeting at a
-// label agree on where values are. i32 values are zero-extended, floats raw bits, references
-// pointers. A callee's frame starts at the caller's first argument slot; results come back in
-// the callee's slots 0..n-1, which are the caller's temps at the same heights.
+// Frames: a function's frame is an array of 8-byte slots [params | locals | temps]. A v128
+// value takes two consecutive slots, every other value one; locals and operand-stack entries
+// are laid out by the prefix sums of their widths, so the temp for operand-stack height h sits
+// right after the locals at the summed width of the entries below h, and all paths meeting at
+// a label agree on where values are. i32 values are zero-extended, floats raw bits, references
+// pointers, v128 its 16 bytes in WebAssembly lane order. A callee's frame starts at the
+// caller's first argument slot; results come back in the callee's first slots, which are the
+// caller's temps at the same heights.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +33,29 @@ enum class Op : uint16_t {
   ident, ident##Chk, ident##Imm, ident##ChkImm, ident##Add, ident##ChkAdd, ident##AddImm, \
       ident##ChkAddImm,
 #define WEFT_IOP(ident) ident,
+#define WEFT_IOP_V(ident, kind, fn) WEFT_VOPS_##kind(ident)
+#define WEFT_VOPS_VUnary(ident) ident,
+#define WEFT_VOPS_VBinary(ident) ident,
+#define WEFT_VOPS_VReduce(ident) ident,
+#define WEFT_VOPS_VShift(ident) ident,
+#define WEFT_VOPS_VSplat(ident) ident,
+#define WEFT_VOPS_VExtract(ident) ident,
+#define WEFT_VOPS_VReplace(ident) ident,
+#define WEFT_VOPS_VLoad(ident) ident, ident##Chk,
+#define WEFT_VOPS_VLoadLane(ident) ident, ident##Chk,
+#define WEFT_VOPS_VStoreLane(ident) ident, ident##Chk,
 #include "compile/interp_ops.def"
+#undef WEFT_IOP_V
+#undef WEFT_VOPS_VUnary
+#undef WEFT_VOPS_VBinary
+#undef WEFT_VOPS_VReduce
+#undef WEFT_VOPS_VShift
+#undef WEFT_VOPS_VSplat
+#undef WEFT_VOPS_VExtract
+#undef WEFT_VOPS_VReplace
+#undef WEFT_VOPS_VLoad
+#undef WEFT_VOPS_VLoadLane
+#undef WEFT_VOPS_VStoreLane
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY
 #undef WEFT_IOP_COMPARE
@@ -59,19 +84,30 @@ constexpr uint32_t slot_offset(uint32_t slot) {
   return slot * 8;
 }
 
+// A function type's layout in frame slots, for the calls that leave the interpreter's own
+// convention (host functions, array_call entries): which values are v128 (two slots).
+struct Signature {
+  std::vector<uint8_t> param_wide;   // per parameter: 1 for v128
+  std::vector<uint8_t> result_wide;  // per result
+  uint32_t param_slots = 0;
+  uint32_t result_slots = 0;
+};
+
 // One function, lowered. Stable in memory once its ModuleCode is built (direct calls and
 // funcrefs point at it).
 struct CompiledFunc {
   const Cell* code = nullptr;
   uint32_t num_params = 0;   // slots holding the arguments on entry
-  uint32_t num_locals = 0;   // params + declared locals; [num_params, num_locals) start zeroed
+  uint32_t num_locals = 0;   // slots of params + locals; [num_params, num_locals) start zeroed
   uint32_t frame_slots = 0;  // the whole frame, temps included
-  uint32_t num_results = 0;
+  uint32_t num_results = 0;  // slots holding the results on return
+  const Signature* signature = nullptr;  // the function's type, value by value
   uint32_t type_index = 0;  // the module's type index
   uint32_t func_index = 0;  // in the module's function index space
 };
 
 struct ModuleCode {
+  std::vector<Signature> signatures;      // one per type index of the module
   std::vector<CompiledFunc> funcs;        // one per defined function
   std::vector<std::vector<Cell>> bodies;  // their code; never resized once built
 };

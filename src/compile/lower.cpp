@@ -2,8 +2,10 @@
 // operand stack so that local.get and constants cost no instruction (INTERPRETER.md, section 4).
 //
 // Invariants that keep the folding sound:
-// - An entry is Temp (its value sits in the slot of its stack height), Local(x) (read slot x
-//   when consumed) or Const. Temps are written only at their own height, so they never alias.
+// - An entry is Temp (its value sits in the temp of its stack height), Local (read the local's
+//   slot when consumed) or Const. Temps are written only at their own height, so they never
+//   alias. Each entry knows its width (v128: two slots); pos_[h] is the summed width of the
+//   entries below height h, which places the temp of height h.
 // - At every block, loop and if, the whole stack is written out (materialized): below a label's
 //   base everything is a Temp, and all paths reaching the label agree on where values are.
 // - local.set/tee x first writes out the pending Local(x) entries.
@@ -12,6 +14,7 @@
 #include "compile/lower.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,8 +36,30 @@ constexpr uint64_t kMaxFrameSlots = uint64_t{1} << 24;
 struct Entry {
   enum Kind : uint8_t { Temp, Local, Const };
   Kind kind = Temp;
-  uint32_t local = 0;
-  uint64_t value = 0;
+  bool wide = false;   // a v128, in two slots
+  uint32_t local = 0;  // Local: the local's first slot
+  uint64_t value = 0;  // Const: the bits (a v128's low half)
+  uint64_t value_hi = 0;
+};
+
+Entry constant(uint64_t bits) {
+  Entry e;
+  e.kind = Entry::Const;
+  e.value = bits;
+  return e;
+}
+
+Entry temp_entry(bool wide) {
+  Entry e;
+  e.wide = wide;
+  return e;
+}
+
+// Where each local starts: runs of locals of one width, as the decoder keeps its local types.
+struct LocalRun {
+  uint32_t first_index;
+  uint64_t first_slot;
+  bool wide;
 };
 
 enum class LabelKind : uint8_t { Function, Block, Loop, If };
@@ -45,10 +70,16 @@ struct Label {
   uint32_t base = 0;  // stack height below the label's parameters
   uint32_t num_params = 0;
   uint32_t num_results = 0;
+  const ir::FuncType* type = nullptr;  // the signature when given by a type index
+  bool value_wide = false;             // else: its single result (if any) is a v128
   size_t loop_start = 0;       // Loop: word index of the first instruction
   size_t else_fixup = kNone;   // If: the BrUnless target word
   std::vector<size_t> fixups;  // words that receive the label's end address
   uint32_t arity() const { return kind == LabelKind::Loop ? num_params : num_results; }
+  bool param_wide(uint32_t k) const { return type != nullptr && type->params[k].is_vec(); }
+  bool result_wide(uint32_t k) const {
+    return type != nullptr ? type->results[k].is_vec() : value_wide;
+  }
 };
 
 class Lowering {
@@ -59,7 +90,23 @@ class Lowering {
 
   template <class D>
   void on_begin(D& d) {
-    num_locals_ = d.num_locals();
+    (void)d;
+    // Runs of equal width: one per parameter, one per declared run.
+    local_runs_.clear();
+    num_local_slots_ = 0;
+    has_wide_locals_ = false;
+    const ir::Function& fn = module_.functions[defined_index_];
+    const ir::FuncType& type = module_.func_type(fn.type_index);
+    uint32_t index = 0;
+    const auto add_run = [&](uint32_t count, bool wide) {
+      if (count == 0) return;
+      local_runs_.push_back(LocalRun{index, num_local_slots_, wide});
+      index += count;
+      num_local_slots_ += uint64_t{count} * (wide ? 2 : 1);
+      has_wide_locals_ |= wide;
+    };
+    for (ir::ValType t : type.params) add_run(1, t.is_vec());
+    for (const ir::LocalDecl& l : fn.locals) add_run(l.count, l.type.is_vec());
   }
   template <class D>
   bool on_opcode(D&, Opcode, uint64_t) {
@@ -80,12 +127,14 @@ class Lowering {
     stack_.clear();
     labels_.clear();
     live_ = true;
-    max_height_ = 0;
+    max_slots_ = 0;
+    pos_.assign(1, 0);
     producer_end_ = kNone;
     const ir::Function& fn = module_.functions[index];
     const ir::FuncType& type = module_.func_type(fn.type_index);
     Label f;
     f.kind = LabelKind::Function;
+    f.type = &type;
     f.num_results = static_cast<uint32_t>(type.results.size());
     labels_.push_back(f);
   }
@@ -93,24 +142,26 @@ class Lowering {
   // Completes the function once the body is decoded.
   Result<void> finish_function() {
     const ir::Function& fn = module_.functions[defined_index_];
-    const ir::FuncType& type = module_.func_type(fn.type_index);
-    const uint64_t frame = uint64_t{num_locals_} + max_height_ + 1;
+    const uint64_t frame = num_local_slots_ + max_slots_ + 1;
     if (frame > kMaxFrameSlots) return Error{ErrorKind::OutOfMemory, "function frame too large"};
     std::vector<Cell>& body = out_.bodies[defined_index_];
     body.assign(code_.begin(), code_.end());  // exact size; code_ keeps its capacity
     for (size_t pos : relocs_) body[pos] = reinterpret_cast<uintptr_t>(body.data() + body[pos]);
     CompiledFunc& cf = out_.funcs[defined_index_];
     cf.code = body.data();
-    cf.num_params = static_cast<uint32_t>(type.params.size());
-    cf.num_locals = num_locals_;
+    const Signature& sig = out_.signatures[fn.type_index];
+    cf.num_params = sig.param_slots;
+    cf.num_locals = static_cast<uint32_t>(num_local_slots_);
     cf.frame_slots = static_cast<uint32_t>(frame);
-    cf.num_results = static_cast<uint32_t>(type.results.size());
+    cf.num_results = sig.result_slots;
+    cf.signature = &sig;
     cf.type_index = fn.type_index;
     cf.func_index = module_.num_imported_funcs + defined_index_;
     return {};
   }
 
-  bool check_frame() const { return uint64_t{num_locals_} + max_height_ < kMaxFrameSlots; }
+  // Leaves room for the widest push (two slots) of the next instruction.
+  bool check_frame() const { return num_local_slots_ + max_slots_ + 2 < kMaxFrameSlots; }
 
  private:
   // --- Emission.
@@ -134,15 +185,30 @@ class Lowering {
   void bind(size_t fixup) { code_[fixup] = here(); }
   void label_bound() { producer_end_ = kNone; }
 
-  uint32_t temp(uint32_t height) const { return num_locals_ + height; }
+  // The temp of stack height `height`: valid up to the current height, and for the heights
+  // of entries just popped (pos_ keeps them until something is pushed there again).
+  uint32_t temp(uint32_t height) const {
+    return static_cast<uint32_t>(num_local_slots_) + pos_[height];
+  }
+  uint32_t local_slot(uint32_t index) const {
+    if (!has_wide_locals_) return index;
+    auto it = std::upper_bound(local_runs_.begin(), local_runs_.end(), index,
+                               [](uint32_t i, const LocalRun& r) { return i < r.first_index; });
+    --it;
+    return static_cast<uint32_t>(it->first_slot + uint64_t{index - it->first_index} *
+                                                      (it->wide ? 2 : 1));
+  }
   static uint32_t off(uint32_t slot) { return slot_offset(slot); }
 
   // --- Symbolic stack.
   void push(Entry e) {
+    const size_t h = stack_.size();
+    if (pos_.size() < h + 2) pos_.resize(h + 2);
+    pos_[h + 1] = pos_[h] + (e.wide ? 2 : 1);
+    max_slots_ = std::max(max_slots_, pos_[h + 1]);
     stack_.push_back(e);
-    max_height_ = std::max<uint32_t>(max_height_, static_cast<uint32_t>(stack_.size()));
   }
-  void push_temp() { push(Entry{}); }
+  void push_temp(bool wide = false) { push(temp_entry(wide)); }
   Entry pop() {
     Entry e = stack_.back();
     stack_.pop_back();
@@ -155,18 +221,19 @@ class Lowering {
     switch (e.kind) {
       case Entry::Temp:
         if (temp(h) == dst) return;
-        emit_op(Op::Copy);
+        emit_op(e.wide ? Op::Copy128 : Op::Copy);
         emit(pack(off(dst), off(temp(h))));
         return;
       case Entry::Local:
         if (e.local == dst) return;
-        emit_op(Op::Copy);
+        emit_op(e.wide ? Op::Copy128 : Op::Copy);
         emit(pack(off(dst), off(e.local)));
         return;
       case Entry::Const:
-        emit_op(Op::Const);
+        emit_op(e.wide ? Op::Const128 : Op::Const);
         emit(pack(off(dst), 0));
         emit(e.value);
+        if (e.wide) emit(e.value_hi);
         return;
     }
   }
@@ -174,7 +241,7 @@ class Lowering {
     Entry& e = stack_[h];
     if (e.kind == Entry::Temp) return;
     move_to(e, h, temp(h));
-    e = Entry{};
+    e = temp_entry(e.wide);
   }
   void flush_all() {
     for (uint32_t h = 0; h < height(); ++h) materialize(h);
@@ -193,13 +260,13 @@ class Lowering {
     return 0;
   }
   // Records that the last instruction wrote temp(h) through the low half of word `dst_word`.
-  void produced(size_t dst_word, uint32_t h) {
+  void produced(size_t dst_word, uint32_t h, bool wide = false) {
     producer_start_ = last_op_start_;
     producer_op_ = last_op_;
     producer_word_ = dst_word;
     producer_end_ = here();
     producer_height_ = h;
-    push_temp();
+    push_temp(wide);
   }
   // Whether the top entry (at height h, already popped as `e`) was just produced and may have
   // its destination changed.
@@ -287,12 +354,18 @@ class Lowering {
         move_to(stack_[h], h, 0);
       }
     } else if (n > 1) {
-      // Results go to slots 0..n-1, which may be locals still to be read: bring every value
-      // into its temp first (without changing the symbolic stack, which a br_if's fallthrough
-      // still uses), then copy upwards.
+      // Results go to the first slots, which may be locals still to be read: bring every
+      // value into its temp first (without changing the symbolic stack, which a br_if's
+      // fallthrough still uses), then copy downwards in ascending order (a result's temp
+      // never lies below its destination).
       const uint32_t first = height() - n;
       for (uint32_t k = 0; k < n; ++k) move_to(stack_[first + k], first + k, temp(first + k));
-      for (uint32_t k = 0; k < n; ++k) move_to(Entry{}, first + k, k);
+      uint32_t dst = 0;
+      for (uint32_t k = 0; k < n; ++k) {
+        const bool wide = stack_[first + k].wide;
+        move_to(temp_entry(wide), first + k, dst);
+        dst += wide ? 2 : 1;
+      }
     }
     emit_op(Op::Return);
   }
@@ -305,26 +378,32 @@ class Lowering {
   }
 
   // --- Blocks.
-  void block_signature(const validate::BlockType& bt, uint32_t& params, uint32_t& results) const {
-    params = results = 0;
-    if (bt.kind == validate::BlockKind::Value) results = 1;
+  void block_signature(const validate::BlockType& bt, Label& l) const {
+    l.num_params = l.num_results = 0;
+    if (bt.kind == validate::BlockKind::Value) {
+      l.num_results = 1;
+      l.value_wide = bt.value.is_vec();
+    }
     if (bt.kind == validate::BlockKind::Index) {
       const ir::FuncType& ft = module_.func_type(bt.type_index);
-      params = static_cast<uint32_t>(ft.params.size());
-      results = static_cast<uint32_t>(ft.results.size());
+      l.type = &ft;
+      l.num_params = static_cast<uint32_t>(ft.params.size());
+      l.num_results = static_cast<uint32_t>(ft.results.size());
     }
   }
   void open_label(LabelKind kind, const validate::BlockType& bt) {
     Label l;
     l.kind = kind;
-    block_signature(bt, l.num_params, l.num_results);
+    block_signature(bt, l);
     l.entered_live = live_;
     if (live_) l.base = height() - l.num_params;
     labels_.push_back(std::move(l));
   }
-  void reset_stack(uint32_t base, uint32_t count) {
-    stack_.resize(base);
-    for (uint32_t i = 0; i < count; ++i) push_temp();
+  // Leaves the label's parameters (or results) as temps above its base.
+  void reset_stack(const Label& l, bool results) {
+    stack_.resize(l.base);
+    const uint32_t count = results ? l.num_results : l.num_params;
+    for (uint32_t k = 0; k < count; ++k) push_temp(results ? l.result_wide(k) : l.param_wide(k));
   }
 
   bool unsupported(const Instruction& ins) {
@@ -333,62 +412,10 @@ class Lowering {
     return false;
   }
 
-  // Frames hold v128 values in two slots, which this lowering does not lay out yet: any
-  // instruction that would move one (not just the SIMD ones) is refused rather than
-  // truncated.
-  bool moves_v128(const Instruction& ins) const {
-    if (ins.type.is_vec()) {
-      switch (ins.op) {
-        case Opcode::LocalGet:
-        case Opcode::LocalSet:
-        case Opcode::LocalTee:
-        case Opcode::GlobalGet:
-        case Opcode::GlobalSet:
-        case Opcode::Drop:
-        case Opcode::Select:
-        case Opcode::SelectT:
-          return true;
-        default:
-          break;
-      }
-    }
-    const auto has_vec = [](const std::vector<ir::ValType>& types) {
-      return std::any_of(types.begin(), types.end(), [](ir::ValType t) { return t.is_vec(); });
-    };
-    switch (ins.op) {
-      case Opcode::Block:
-      case Opcode::Loop:
-      case Opcode::If:
-        if (ins.block.kind == validate::BlockKind::Value) return ins.block.value.is_vec();
-        if (ins.block.kind == validate::BlockKind::Index) {
-          const ir::FuncType& ft = module_.func_type(ins.block.type_index);
-          return has_vec(ft.params) || has_vec(ft.results);
-        }
-        return false;
-      case Opcode::Call:
-      case Opcode::CallIndirect: {
-        const ir::FuncType& ft = module_.func_type(
-            ins.op == Opcode::Call ? module_.func_type_index(ins.index) : ins.index);
-        return has_vec(ft.params) || has_vec(ft.results);
-      }
-      case Opcode::End:
-        // The function's own signature (checked once, at its final end).
-        if (labels_.size() == 1) {
-          const ir::FuncType& ft = module_.func_type(module_.functions[defined_index_].type_index);
-          if (has_vec(ft.params) || has_vec(ft.results)) return true;
-          for (const ir::LocalDecl& d : module_.functions[defined_index_].locals) {
-            if (d.type.is_vec()) return true;
-          }
-        }
-        return false;
-      default:
-        return false;
-    }
-  }
-
   bool lower(const Instruction& ins);
   bool lower_control(const Instruction& ins);
   bool lower_plain(const Instruction& ins);
+  bool lower_simd(const Instruction& ins);
 
   const ir::Module& module_;
   HandlerTable handlers_;
@@ -396,13 +423,16 @@ class Lowering {
   ModuleCode& out_;
 
   uint32_t defined_index_ = 0;
-  uint32_t num_locals_ = 0;
+  uint64_t num_local_slots_ = 0;
+  bool has_wide_locals_ = false;
+  std::vector<LocalRun> local_runs_;
+  std::vector<uint32_t> pos_;  // pos_[h]: slots taken by the entries below height h
   std::vector<Cell> code_;
   std::vector<size_t> relocs_;
   std::vector<Entry> stack_;
   std::vector<Label> labels_;
   bool live_ = true;
-  uint32_t max_height_ = 0;
+  uint32_t max_slots_ = 0;  // the most temp slots in use at any point
   size_t last_op_start_ = 0;
   Op last_op_ = Op::Count;
   size_t producer_start_ = 0;
@@ -415,7 +445,6 @@ class Lowering {
 };
 
 bool Lowering::lower(const Instruction& ins) {
-  if (moves_v128(ins)) return unsupported(ins);
   switch (ins.op) {
     case Opcode::Block:
     case Opcode::Loop:
@@ -474,7 +503,7 @@ bool Lowering::lower_control(const Instruction& ins) {
       bind(l.else_fixup);
       l.else_fixup = kNone;
       label_bound();
-      reset_stack(l.base, l.num_params);
+      reset_stack(l, false);
       live_ = true;
       return true;
     }
@@ -494,7 +523,7 @@ bool Lowering::lower_control(const Instruction& ins) {
       for (size_t f : l.fixups) bind(f);
       if (l.else_fixup != kNone) bind(l.else_fixup);
       label_bound();
-      reset_stack(l.base, l.num_results);
+      reset_stack(l, true);
       live_ = true;
       labels_.pop_back();
       return true;
@@ -598,15 +627,16 @@ bool Lowering::lower_plain(const Instruction& ins) {
       const uint32_t n = static_cast<uint32_t>(ft.params.size());
       const uint32_t base = height() - n;
       for (uint32_t h = base; h < height(); ++h) materialize(h);
+      const Cell sig = reinterpret_cast<uintptr_t>(&out_.signatures[type_index]);
       if (indirect) {
         emit_op(Op::CallIndirect);
         emit(pack(ins.index, ins.index2));
         emit(pack(index_slot, off(temp(base))));
-        emit(pack(n, static_cast<uint32_t>(ft.results.size())));
+        emit(sig);
       } else if (ins.index < module_.num_imported_funcs) {
         emit_op(Op::CallFuncRef);
         emit(pack(ins.index, off(temp(base))));
-        emit(pack(n, static_cast<uint32_t>(ft.results.size())));
+        emit(sig);
       } else {
         emit_op(Op::CallDirect);
         emit(reinterpret_cast<uintptr_t>(&out_.funcs[ins.index - module_.num_imported_funcs]));
@@ -614,7 +644,7 @@ bool Lowering::lower_plain(const Instruction& ins) {
       }
       producer_end_ = kNone;
       stack_.resize(base);
-      for (size_t i = 0; i < ft.results.size(); ++i) push_temp();
+      for (ir::ValType t : ft.results) push_temp(t.is_vec());
       return true;
     }
     case Opcode::Drop:
@@ -628,19 +658,24 @@ bool Lowering::lower_plain(const Instruction& ins) {
       const Entry a = pop();
       const uint32_t ha = hc - 2;
       const uint32_t sa = operand(a, ha), sb = operand(b, ha + 1), sc = operand(c, hc);
-      emit_op(Op::Select);
+      emit_op(a.wide ? Op::Select128 : Op::Select);
       const size_t w = here();
       emit(pack(off(temp(ha)), sc));
       emit(pack(sa, sb));
-      produced(w, ha);
+      produced(w, ha, a.wide);
       return true;
     }
-    case Opcode::LocalGet:
-      push(Entry{Entry::Local, ins.index, 0});
+    case Opcode::LocalGet: {
+      Entry e;
+      e.kind = Entry::Local;
+      e.wide = ins.type.is_vec();
+      e.local = local_slot(ins.index);
+      push(e);
       return true;
+    }
     case Opcode::LocalSet:
     case Opcode::LocalTee: {
-      const uint32_t x = ins.index;
+      const uint32_t x = local_slot(ins.index);
       const uint32_t h = height() - 1;
       const Entry v = pop();
       bool wrote_out = false;
@@ -657,40 +692,53 @@ bool Lowering::lower_plain(const Instruction& ins) {
       }
       producer_end_ = kNone;
       if (ins.op == Opcode::LocalTee) {
-        push(v.kind == Entry::Const ? v : Entry{Entry::Local, x, 0});
+        Entry local;
+        local.kind = Entry::Local;
+        local.wide = v.wide;
+        local.local = x;
+        push(v.kind == Entry::Const ? v : local);
       }
       return true;
     }
     case Opcode::GlobalGet: {
-      emit_op(Op::GlobalGet);
+      const bool wide = ins.type.is_vec();
+      emit_op(wide ? Op::GlobalGet128 : Op::GlobalGet);
       const size_t w = here();
       emit(pack(off(temp(height())), ins.index));
-      produced(w, height());
+      produced(w, height(), wide);
       return true;
     }
     case Opcode::GlobalSet: {
       const uint32_t h = height() - 1;
       const Entry v = pop();
       const uint32_t s = operand(v, h);
-      emit_op(Op::GlobalSet);
+      emit_op(v.wide ? Op::GlobalSet128 : Op::GlobalSet);
       emit(pack(s, ins.index));
       return true;
     }
     case Opcode::I32Const:
-      push(Entry{Entry::Const, 0, static_cast<uint32_t>(ins.value.i32)});
+      push(constant(static_cast<uint32_t>(ins.value.i32)));
       return true;
     case Opcode::I64Const:
-      push(Entry{Entry::Const, 0, static_cast<uint64_t>(ins.value.i64)});
+      push(constant(static_cast<uint64_t>(ins.value.i64)));
       return true;
     case Opcode::F32Const:
-      push(Entry{Entry::Const, 0, ins.value.f32_bits});
+      push(constant(ins.value.f32_bits));
       return true;
     case Opcode::F64Const:
-      push(Entry{Entry::Const, 0, ins.value.f64_bits});
+      push(constant(ins.value.f64_bits));
       return true;
     case Opcode::RefNull:
-      push(Entry{Entry::Const, 0, 0});
+      push(constant(0));
       return true;
+    case Opcode::V128Const: {
+      Entry e = constant(0);
+      e.wide = true;
+      std::memcpy(&e.value, ins.value.bytes, 8);
+      std::memcpy(&e.value_hi, ins.value.bytes + 8, 8);
+      push(e);
+      return true;
+    }
     case Opcode::RefFunc: {
       emit_op(Op::RefFunc);
       const size_t w = here();
@@ -909,9 +957,121 @@ bool Lowering::lower_plain(const Instruction& ins) {
       return true;
     }
     case Shape::None:
+    default:
+      return lower_simd(ins);
+  }
+}
+
+// The SIMD instructions (layouts in interp_ops.def); v128 results take two slots.
+bool Lowering::lower_simd(const Instruction& ins) {
+  const bool checked = options_.bounds == BoundsChecks::Explicit;
+  switch (ins.op) {
+    case Opcode::V128Bitselect: {
+      const uint32_t h = height() - 3;
+      const Entry m = pop();
+      const Entry b = pop();
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h), sb = operand(b, h + 1), sm = operand(m, h + 2);
+      emit_op(Op::V128Bitselect);
+      const size_t w = here();
+      emit(pack(off(temp(h)), sa));
+      emit(pack(sb, sm));
+      produced(w, h, true);
+      return true;
+    }
+    case Opcode::I8x16Shuffle: {
+      const uint32_t h = height() - 2;
+      const Entry b = pop();
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h), sb = operand(b, h + 1);
+      emit_op(Op::I8x16Shuffle);
+      const size_t w = here();
+      emit(pack(off(temp(h)), sa));
+      emit(pack(sb, 0));
+      Cell lanes[2];
+      std::memcpy(lanes, ins.value.bytes, 16);
+      emit(lanes[0]);
+      emit(lanes[1]);
+      produced(w, h, true);
+      return true;
+    }
+    default:
       break;
   }
-  return unsupported(ins);
+  const Op op = op_from(ins.op);
+  const Shape shape = shape_of(ins.op);
+  switch (shape) {
+    case Shape::VUnary:
+    case Shape::VReduce:
+    case Shape::VSplat: {
+      const uint32_t h = height() - 1;
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h);
+      emit_op(op);
+      const size_t w = here();
+      emit(pack(off(temp(h)), sa));
+      produced(w, h, shape != Shape::VReduce);
+      return true;
+    }
+    case Shape::VBinary:
+    case Shape::VShift:
+    case Shape::VReplace: {
+      const uint32_t h = height() - 2;
+      const Entry b = pop();
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h), sb = operand(b, h + 1);
+      emit_op(op);
+      const size_t w = here();
+      emit(pack(off(temp(h)), sa));
+      emit(pack(sb, shape == Shape::VReplace ? ins.lane : 0));
+      produced(w, h, true);
+      return true;
+    }
+    case Shape::VExtract: {
+      const uint32_t h = height() - 1;
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h);
+      emit_op(op);
+      const size_t w = here();
+      emit(pack(off(temp(h)), sa));
+      emit(ins.lane);
+      produced(w, h, false);
+      return true;
+    }
+    case Shape::VLoad: {
+      const uint32_t h = height() - 1;
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h);
+      emit_op(checked ? next_op(op) : op);
+      const size_t w = here();
+      emit(pack(off(temp(h)), sa));
+      emit(ins.memarg.offset);
+      produced(w, h, true);
+      return true;
+    }
+    case Shape::VLoadLane:
+    case Shape::VStoreLane: {
+      const uint32_t h = height() - 2;
+      const Entry v = pop();
+      const Entry a = pop();
+      const uint32_t sa = operand(a, h), sv = operand(v, h + 1);
+      emit_op(checked ? next_op(op) : op);
+      const size_t w = here();
+      if (shape == Shape::VLoadLane) {
+        emit(pack(off(temp(h)), sa));
+        emit(ins.memarg.offset);
+        emit(pack(sv, ins.lane));
+        produced(w, h, true);
+      } else {
+        emit(pack(sa, sv));
+        emit(ins.memarg.offset);
+        emit(ins.lane);
+      }
+      return true;
+    }
+    default:
+      return unsupported(ins);
+  }
 }
 
 }  // namespace
@@ -919,6 +1079,20 @@ bool Lowering::lower_plain(const Instruction& ins) {
 Result<std::shared_ptr<ModuleCode>> lower_module(const ir::Module& module, HandlerTable handlers,
                                                  const LowerOptions& options) {
   auto code = std::make_shared<ModuleCode>();
+  code->signatures.resize(module.types.size());
+  for (size_t i = 0; i < module.types.size(); ++i) {
+    if (!module.is_func_type(static_cast<uint32_t>(i))) continue;
+    const ir::FuncType& ft = module.func_type(static_cast<uint32_t>(i));
+    Signature& sig = code->signatures[i];
+    for (ir::ValType t : ft.params) {
+      sig.param_wide.push_back(t.is_vec() ? 1 : 0);
+      sig.param_slots += t.is_vec() ? 2 : 1;
+    }
+    for (ir::ValType t : ft.results) {
+      sig.result_wide.push_back(t.is_vec() ? 1 : 0);
+      sig.result_slots += t.is_vec() ? 2 : 1;
+    }
+  }
   code->funcs.resize(module.functions.size());
   code->bodies.resize(module.functions.size());
   validate::ModuleContext context(module, ir::Features::wasm2());

@@ -29,6 +29,9 @@ inline Op op_from(ir::Opcode op) {
   case ir::Opcode::ident:           \
     return Op::ident;
 #define WEFT_IOP(ident)
+#define WEFT_IOP_V(ident, kind, fn) \
+  case ir::Opcode::ident:           \
+    return Op::ident;
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY
@@ -36,12 +39,30 @@ inline Op op_from(ir::Opcode op) {
 #undef WEFT_IOP_LOAD
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP
+#undef WEFT_IOP_V
     default:
       return Op::Count;
   }
 }
 
-enum class Shape : uint8_t { None, Unary, Binary, Load, Store };
+// Scalar shapes, then the SIMD ones (layouts in interp_ops.def).
+enum class Shape : uint8_t {
+  None,
+  Unary,
+  Binary,
+  Load,
+  Store,
+  VUnary,
+  VBinary,
+  VReduce,
+  VShift,
+  VSplat,
+  VExtract,
+  VReplace,
+  VLoad,
+  VLoadLane,
+  VStoreLane,
+};
 
 inline Shape shape_of(ir::Opcode op) {
   switch (op) {
@@ -61,6 +82,9 @@ inline Shape shape_of(ir::Opcode op) {
   case ir::Opcode::ident:           \
     return Shape::Store;
 #define WEFT_IOP(ident)
+#define WEFT_IOP_V(ident, kind, fn) \
+  case ir::Opcode::ident:           \
+    return Shape::kind;
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY
@@ -68,6 +92,7 @@ inline Shape shape_of(ir::Opcode op) {
 #undef WEFT_IOP_LOAD
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP
+#undef WEFT_IOP_V
     default:
       return Shape::None;
   }
@@ -93,6 +118,7 @@ inline std::optional<std::pair<Op, bool>> comparison_of(Op op) {
 #define WEFT_IOP_LOAD(ident, R, M)
 #define WEFT_IOP_STORE(ident, V, M)
 #define WEFT_IOP(ident)
+#define WEFT_IOP_V(ident, kind, fn)
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY
@@ -100,6 +126,7 @@ inline std::optional<std::pair<Op, bool>> comparison_of(Op op) {
 #undef WEFT_IOP_LOAD
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP
+#undef WEFT_IOP_V
     default:
       return std::nullopt;
   }

@@ -91,7 +91,11 @@ runtime::TrapCode array_call(const runtime::VMFuncRef* callee, runtime::VMContex
   if (fp + cf->frame_slots > st->stack_end || st->frames_top == st->frames_end) {
     return TrapCode::CallStackExhausted;
   }
-  for (uint32_t i = 0; i < cf->num_params; ++i) fp[i] = values[i].i64;
+  const compile::Signature& sig = *cf->signature;
+  for (uint32_t i = 0, s = 0; i < sig.param_wide.size(); ++i) {
+    std::memcpy(fp + s, values[i].v128, sig.param_wide[i] ? 16 : 8);
+    s += sig.param_wide[i] ? 2 : 1;
+  }
   if (cf->num_locals > cf->num_params) {
     std::memset(fp + cf->num_params, 0, (cf->num_locals - cf->num_params) * sizeof(uint64_t));
   }
@@ -128,9 +132,10 @@ runtime::TrapCode array_call(const runtime::VMFuncRef* callee, runtime::VMContex
   const TrapCode trap = st->trap;
   st->trap = TrapCode::None;
   if (trap != TrapCode::None) return trap;
-  for (uint32_t i = 0; i < cf->num_results; ++i) {
+  for (uint32_t i = 0, s = 0; i < sig.result_wide.size(); ++i) {
     values[i] = runtime::ValRaw{};
-    values[i].i64 = fp[i];
+    std::memcpy(values[i].v128, fp + s, sig.result_wide[i] ? 16 : 8);
+    s += sig.result_wide[i] ? 2 : 1;
   }
   return TrapCode::None;
 }

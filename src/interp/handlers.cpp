@@ -3,6 +3,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <tuple>
 #include <type_traits>
 
 #include "compile/code_format.hpp"
@@ -119,6 +120,191 @@ WEFT_HANDLER_CC HandlerResult store(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(kImm ? 4 : 3);
 }
 
+// --- SIMD ------------------------------------------------------------------------------------
+
+// The ops library's SIMD functions, plus the two whole-vector memory accesses it leaves to us
+// (they move the bytes unchanged).
+namespace vops {
+using namespace ops;
+inline V128 v128_load_whole(V128 loaded) {
+  return loaded;
+}
+inline V128 v128_store_whole(const V128& v, unsigned) {
+  return v;
+}
+}  // namespace vops
+
+using ops::V128;
+
+inline V128 read_v128(const uint64_t* fp, uint32_t off) {
+  return ops::v128_from_bytes(reinterpret_cast<const char*>(fp) + off);
+}
+inline void write_v128(uint64_t* fp, uint32_t off, const V128& v) {
+  ops::v128_to_bytes(v, reinterpret_cast<char*>(fp) + off);
+}
+
+// The parameter and result types of an ops function, by value.
+template <typename F>
+struct FnTypes;
+template <typename R, typename... A>
+struct FnTypes<R (*)(A...)> {
+  using Result = R;
+  template <size_t I>
+  using Arg = std::remove_cvref_t<std::tuple_element_t<I, std::tuple<A...>>>;
+};
+template <auto F, size_t I>
+using ArgOf = typename FnTypes<decltype(F)>::template Arg<I>;
+template <auto F>
+using ResultOf = typename FnTypes<decltype(F)>::Result;
+
+// [h][dst|a]: v128 -> v128, v128 -> i32 (reductions) or scalar -> v128 (splats).
+template <auto F>
+WEFT_HANDLER_CC HandlerResult v_unary(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  using A = ArgOf<F, 0>;
+  A a;
+  if constexpr (std::is_same_v<A, V128>) {
+    a = read_v128(fp, high_half(w));
+  } else {
+    a = static_cast<A>(WEFT_SLOT(high_half(w)));
+  }
+  const auto r = F(a);
+  if constexpr (std::is_same_v<std::remove_cv_t<decltype(r)>, V128>) {
+    write_v128(fp, low_half(w), r);
+  } else {
+    WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(r);
+  }
+  WEFT_NEXT(2);
+}
+
+// [h][dst|a][b|-]: two v128 operands, or a v128 and a shift count.
+template <auto F>
+WEFT_HANDLER_CC HandlerResult v_binary(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  using B = ArgOf<F, 1>;
+  B b;
+  if constexpr (std::is_same_v<B, V128>) {
+    b = read_v128(fp, low_half(pc[2]));
+  } else {
+    b = static_cast<B>(WEFT_SLOT(low_half(pc[2])));
+  }
+  write_v128(fp, low_half(w), F(read_v128(fp, high_half(w)), b));
+  WEFT_NEXT(3);
+}
+
+// [h][dst|a][lane]
+template <auto F>
+WEFT_HANDLER_CC HandlerResult v_extract(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  WEFT_SLOT(low_half(w)) =
+      static_cast<uint64_t>(F(read_v128(fp, high_half(w)), static_cast<unsigned>(pc[2])));
+  WEFT_NEXT(3);
+}
+
+// [h][dst|a][b|lane]
+template <auto F>
+WEFT_HANDLER_CC HandlerResult v_replace(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1], w2 = pc[2];
+  const auto x = static_cast<ArgOf<F, 2>>(WEFT_SLOT(low_half(w2)));
+  write_v128(fp, low_half(w), F(read_v128(fp, high_half(w)), high_half(w2), x));
+  WEFT_NEXT(3);
+}
+
+// [h][dst|addr][offset]: reads an M and widens it to a v128.
+template <auto F, bool kCheck>
+WEFT_HANDLER_CC HandlerResult v_load(WEFT_HANDLER_ARGS) {
+  using M = ArgOf<F, 0>;
+  const Cell w = pc[1];
+  const uint64_t ea = effective_address<false>(WEFT_SLOT(high_half(w)), pc[2]);
+  if constexpr (kCheck) {
+    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
+      WEFT_TRAP(TrapCode::MemoryOutOfBounds);
+  }
+  M v;
+  std::memcpy(&v, mem + ea, sizeof(M));
+  write_v128(fp, low_half(w), F(v));
+  WEFT_NEXT(3);
+}
+
+// [h][dst|addr][offset][vec|lane]
+template <auto F, bool kCheck>
+WEFT_HANDLER_CC HandlerResult v_load_lane(WEFT_HANDLER_ARGS) {
+  using M = ArgOf<F, 2>;
+  const Cell w = pc[1], w3 = pc[3];
+  const uint64_t ea = effective_address<false>(WEFT_SLOT(high_half(w)), pc[2]);
+  if constexpr (kCheck) {
+    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
+      WEFT_TRAP(TrapCode::MemoryOutOfBounds);
+  }
+  M v;
+  std::memcpy(&v, mem + ea, sizeof(M));
+  write_v128(fp, low_half(w), F(read_v128(fp, low_half(w3)), high_half(w3), v));
+  WEFT_NEXT(4);
+}
+
+// [h][addr|vec][offset][lane]: stores the M that F takes from the vector.
+template <auto F, bool kCheck>
+WEFT_HANDLER_CC HandlerResult v_store_lane(WEFT_HANDLER_ARGS) {
+  using M = ResultOf<F>;
+  const Cell w = pc[1];
+  const uint64_t ea = effective_address<false>(WEFT_SLOT(low_half(w)), pc[2]);
+  if constexpr (kCheck) {
+    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
+      WEFT_TRAP(TrapCode::MemoryOutOfBounds);
+  }
+  const M v = F(read_v128(fp, high_half(w)), static_cast<unsigned>(pc[3]));
+  std::memcpy(mem + ea, &v, sizeof(M));
+  WEFT_NEXT(4);
+}
+
+WEFT_HANDLER_CC HandlerResult op_v128_bitselect(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1], w2 = pc[2];
+  write_v128(fp, low_half(w),
+             ops::v128_bitselect(read_v128(fp, high_half(w)), read_v128(fp, low_half(w2)),
+                                 read_v128(fp, high_half(w2))));
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_i8x16_shuffle(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  const V128 lanes = ops::v128_from_u64(pc[3], pc[4]);
+  write_v128(fp, low_half(w),
+             ops::i8x16_shuffle(read_v128(fp, high_half(w)), read_v128(fp, low_half(pc[2])), lanes));
+  WEFT_NEXT(5);
+}
+
+// Source and destination may overlap (a branch moving values down by one slot): both words
+// are read before either is written.
+WEFT_HANDLER_CC HandlerResult op_copy128(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  write_v128(fp, low_half(w), read_v128(fp, high_half(w)));
+  WEFT_NEXT(2);
+}
+
+WEFT_HANDLER_CC HandlerResult op_const128(WEFT_HANDLER_ARGS) {
+  write_v128(fp, low_half(pc[1]), ops::v128_from_u64(pc[2], pc[3]));
+  WEFT_NEXT(4);
+}
+
+WEFT_HANDLER_CC HandlerResult op_select128(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  const bool cond = static_cast<uint32_t>(WEFT_SLOT(high_half(w1))) != 0;
+  write_v128(fp, low_half(w1), read_v128(fp, cond ? low_half(w2) : high_half(w2)));
+  WEFT_NEXT(3);
+}
+
+WEFT_HANDLER_CC HandlerResult op_global_get128(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  write_v128(fp, low_half(w), ops::v128_from_bytes(ctx->globals[high_half(w)]->value.v128));
+  WEFT_NEXT(2);
+}
+
+WEFT_HANDLER_CC HandlerResult op_global_set128(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  ops::v128_to_bytes(read_v128(fp, low_half(w)), ctx->globals[high_half(w)]->value.v128);
+  WEFT_NEXT(2);
+}
+
 // --- Control ---------------------------------------------------------------------------------
 
 WEFT_HANDLER_CC HandlerResult op_unreachable(WEFT_HANDLER_ARGS) {
@@ -182,11 +368,15 @@ WEFT_HANDLER_CC HandlerResult op_return(WEFT_HANDLER_ARGS) {
   WEFT_DISPATCH();
 }
 
-// Calls a host function (a funcref without wasm_call) with the arguments at `args`; the
-// results come back to the same slots.
-[[gnu::noinline]] TrapCode call_host(const VMFuncRef* f, uint64_t* args, uint32_t num_params,
-                                     uint32_t num_results, VMContext* caller, ExecState* st) {
+// Calls a host function (a funcref without wasm_call) with the arguments at `args`, laid out
+// as `sig` says; the results come back to the same slots.
+[[gnu::noinline]] TrapCode call_host(const VMFuncRef* f, uint64_t* args,
+                                     const compile::Signature* sig, VMContext* caller,
+                                     ExecState* st) {
+  const uint32_t num_params = static_cast<uint32_t>(sig->param_wide.size());
+  const uint32_t num_results = static_cast<uint32_t>(sig->result_wide.size());
   const uint32_t n = num_params > num_results ? num_params : num_results;
+  const uint32_t slots = sig->param_slots > sig->result_slots ? sig->param_slots : sig->result_slots;
   ValRaw small[16];
   ValRaw* values = small;
   std::unique_ptr<ValRaw[]> big;
@@ -195,20 +385,24 @@ WEFT_HANDLER_CC HandlerResult op_return(WEFT_HANDLER_ARGS) {
     if (!big) return TrapCode::CallStackExhausted;
     values = big.get();
   }
-  for (uint32_t i = 0; i < num_params; ++i) {
+  for (uint32_t i = 0, s = 0; i < num_params; ++i) {
     values[i] = ValRaw{};
-    values[i].i64 = args[i];
+    std::memcpy(values[i].v128, args + s, sig->param_wide[i] ? 16 : 8);
+    s += sig->param_wide[i] ? 2 : 1;
   }
   // A re-entry into wasm from the host puts its frames above the arguments.
   uint64_t* const saved_sp = st->sp;
-  st->sp = args + n;
+  st->sp = args + slots;
   const bool saved_in_wasm = st->in_wasm;
   st->in_wasm = false;
   const TrapCode trap = f->array_call(f, caller, values, n);
   st->in_wasm = saved_in_wasm;
   st->sp = saved_sp;
   if (trap != TrapCode::None) return trap;
-  for (uint32_t i = 0; i < num_results; ++i) args[i] = values[i].i64;
+  for (uint32_t i = 0, s = 0; i < num_results; ++i) {
+    std::memcpy(args + s, values[i].v128, sig->result_wide[i] ? 16 : 8);
+    s += sig->result_wide[i] ? 2 : 1;
+  }
   return TrapCode::None;
 }
 
@@ -258,14 +452,15 @@ WEFT_HANDLER_CC HandlerResult op_call_direct(WEFT_HANDLER_ARGS) {
 }
 
 // Calls through a funcref: interpreted code directly, a host function through array_call.
-#define WEFT_CALL_REF(ref, base, counts, return_pc)                                             \
+#define WEFT_CALL_REF(ref, base, sig, return_pc)                                                \
   do {                                                                                          \
     const VMFuncRef* f_ = (ref);                                                                \
     uint64_t* args_ = reinterpret_cast<uint64_t*>(reinterpret_cast<char*>(fp) + (base));        \
     if (f_->wasm_call != nullptr) {                                                             \
       WEFT_ENTER(static_cast<const CompiledFunc*>(f_->wasm_call), args_, return_pc, f_->vmctx); \
     }                                                                                           \
-    const TrapCode trap_ = call_host(f_, args_, low_half(counts), high_half(counts), ctx, st);  \
+    const TrapCode trap_ =                                                                      \
+        call_host(f_, args_, reinterpret_cast<const compile::Signature*>(sig), ctx, st);        \
     if (trap_ != TrapCode::None) WEFT_TRAP(trap_);                                              \
     pc = (return_pc);                                                                           \
     WEFT_DISPATCH();                                                                            \
@@ -469,6 +664,18 @@ const void* const kHandlers[] = {
       WEFT_H((store<V, M, false, false, true>)), WEFT_H((store<V, M, true, false, true>)), \
       WEFT_H((store<V, M, false, true, true>)), WEFT_H((store<V, M, true, true, true>)),
 #define WEFT_IOP(ident) WEFT_H(irregular_##ident),
+#define WEFT_IOP_V(ident, kind, fn) WEFT_VHANDLERS_##kind(vops::fn)
+#define WEFT_VHANDLERS_VUnary(f) WEFT_H(v_unary<&f>),
+#define WEFT_VHANDLERS_VReduce(f) WEFT_H(v_unary<&f>),
+#define WEFT_VHANDLERS_VSplat(f) WEFT_H(v_unary<&f>),
+#define WEFT_VHANDLERS_VBinary(f) WEFT_H(v_binary<&f>),
+#define WEFT_VHANDLERS_VShift(f) WEFT_H(v_binary<&f>),
+#define WEFT_VHANDLERS_VExtract(f) WEFT_H(v_extract<&f>),
+#define WEFT_VHANDLERS_VReplace(f) WEFT_H(v_replace<&f>),
+#define WEFT_VHANDLERS_VLoad(f) WEFT_H((v_load<&f, false>)), WEFT_H((v_load<&f, true>)),
+#define WEFT_VHANDLERS_VLoadLane(f) WEFT_H((v_load_lane<&f, false>)), WEFT_H((v_load_lane<&f, true>)),
+#define WEFT_VHANDLERS_VStoreLane(f) \
+  WEFT_H((v_store_lane<&f, false>)), WEFT_H((v_store_lane<&f, true>)),
 #define irregular_Unreachable op_unreachable
 #define irregular_Copy op_copy
 #define irregular_Const op_const
@@ -499,6 +706,13 @@ const void* const kHandlers[] = {
 #define irregular_MemoryCopy op_memory_copy
 #define irregular_MemoryInit op_memory_init
 #define irregular_DataDrop op_data_drop
+#define irregular_Copy128 op_copy128
+#define irregular_Const128 op_const128
+#define irregular_Select128 op_select128
+#define irregular_GlobalGet128 op_global_get128
+#define irregular_GlobalSet128 op_global_set128
+#define irregular_V128Bitselect op_v128_bitselect
+#define irregular_I8x16Shuffle op_i8x16_shuffle
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY
@@ -506,6 +720,7 @@ const void* const kHandlers[] = {
 #undef WEFT_IOP_LOAD
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP
+#undef WEFT_IOP_V
 };
 static_assert(sizeof(kHandlers) / sizeof(kHandlers[0]) == compile::kOpCount);
 

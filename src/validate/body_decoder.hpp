@@ -209,12 +209,12 @@ class BodyDecoder {
   }
   void type_mismatch(ir::ValType expected, bool underflow, ir::ValType actual);
   // Pops a frame's results and requires the stack to end at the frame's height.
-  [[gnu::always_inline]] void check_frame_end(const ControlFrame& f);
+  [[gnu::always_inline]] inline void check_frame_end(const ControlFrame& f);
   [[gnu::cold]] void fail_values_left(uint32_t extra);
-  [[gnu::always_inline]] void push_frame(FrameKind kind, const BlockType& bt);
+  [[gnu::always_inline]] inline void push_frame(FrameKind kind, const BlockType& bt);
 
   // --- Immediates, read with binary/instruction_reader.hpp plus the checks that need the module.
-  [[gnu::always_inline]] void read_block_type(BlockType& bt);
+  [[gnu::always_inline]] inline void read_block_type(BlockType& bt);
   void read_memarg(uint8_t natural_align_log2);
   uint32_t read_memory_index() { return binary::read_memory_index(reader_, ctx_.features); }
   void read_lane(uint8_t lanes);
@@ -260,16 +260,16 @@ class BodyDecoder {
 
   // --- Irregular instructions (body_decoder_ops.hpp).
   // The frequent ones are inlined into run(): a call's register saves cost as much as their work.
-  [[gnu::always_inline]] void op_block(ir::Opcode op);
+  [[gnu::always_inline]] inline void op_block(ir::Opcode op);
   void op_else();
   // Returns true when the body's final `end` was decoded.
-  [[gnu::always_inline]] bool op_end();
-  [[gnu::always_inline]] void op_br(ir::Opcode op);
+  [[gnu::always_inline]] inline bool op_end();
+  [[gnu::always_inline]] inline void op_br(ir::Opcode op);
   [[gnu::cold]] void fail_unknown_label(uint32_t depth);
   void op_br_table();
-  [[gnu::always_inline]] void op_call(ir::Opcode op);
+  [[gnu::always_inline]] inline void op_call(ir::Opcode op);
   void op_select(ir::Opcode op);
-  [[gnu::always_inline]] void op_variable(ir::Opcode op);
+  [[gnu::always_inline]] inline void op_variable(ir::Opcode op);
   void op_table(ir::Opcode op);
   void op_memory(ir::Opcode op);
   void op_reference(ir::Opcode op);

@@ -19,8 +19,17 @@ inline V128 f32x4_convert_i32x4_s(const V128& a) {
   return detail::map_lanes<uint32_t>(a, f32_convert_i32_s);
 #endif
 }
+// The high and low 16 bits convert exactly and the scaled high part stays exact, so the one
+// addition is the only rounding, as in a direct u32 -> f32 conversion.
 inline V128 f32x4_convert_i32x4_u(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i x = detail::to_m128i(a);
+  const __m128 low = _mm_cvtepi32_ps(_mm_and_si128(x, _mm_set1_epi32(0xffff)));
+  const __m128 high = _mm_cvtepi32_ps(_mm_srli_epi32(x, 16));
+  return detail::from_m128(_mm_add_ps(_mm_mul_ps(high, _mm_set1_ps(65536.0f)), low));
+#else
   return detail::map_lanes<uint32_t>(a, f32_convert_i32_u);
+#endif
 }
 inline V128 f64x2_convert_low_i32x4_s(const V128& a) {
 #if WEFT_SIMD_SSE2
@@ -30,9 +39,16 @@ inline V128 f64x2_convert_low_i32x4_s(const V128& a) {
                        f64_convert_i32_s(get_lane<uint32_t>(a, 1)));
 #endif
 }
+// u = (u - 2^31 read as signed) + 2^31, every step exact in double.
 inline V128 f64x2_convert_low_i32x4_u(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i biased =
+      _mm_xor_si128(detail::to_m128i(a), _mm_set1_epi32(static_cast<int>(0x8000'0000u)));
+  return detail::from_m128d(_mm_add_pd(_mm_cvtepi32_pd(biased), _mm_set1_pd(2147483648.0)));
+#else
   return v128_from_u64(f64_convert_i32_u(get_lane<uint32_t>(a, 0)),
                        f64_convert_i32_u(get_lane<uint32_t>(a, 1)));
+#endif
 }
 
 // cvttps2dq gives 0x80000000 for NaN and for every out-of-range lane; the lanes at or above

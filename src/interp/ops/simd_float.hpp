@@ -109,10 +109,20 @@ inline V128 f32x4_pmax(const V128& a, const V128& b) {
 #endif
 }
 inline V128 f32x4_abs(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i magnitude = _mm_set1_epi32(0x7fff'ffff);
+  return detail::from_m128i(_mm_and_si128(detail::to_m128i(a), magnitude));
+#else
   return detail::map_lanes<uint32_t>(a, f32_abs);
+#endif
 }
 inline V128 f32x4_neg(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i sign = _mm_set1_epi32(static_cast<int>(FloatLayout<uint32_t>::kSignBit));
+  return detail::from_m128i(_mm_xor_si128(detail::to_m128i(a), sign));
+#else
   return detail::map_lanes<uint32_t>(a, f32_neg);
+#endif
 }
 
 // roundps quiets a signalling NaN and keeps its payload, as the scalar rounding does.
@@ -208,10 +218,20 @@ inline V128 f64x2_pmax(const V128& a, const V128& b) {
 #endif
 }
 inline V128 f64x2_abs(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i magnitude = _mm_set1_epi64x(0x7fff'ffff'ffff'ffff);
+  return detail::from_m128i(_mm_and_si128(detail::to_m128i(a), magnitude));
+#else
   return detail::map_lanes<uint64_t>(a, f64_abs);
+#endif
 }
 inline V128 f64x2_neg(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i sign = _mm_set1_epi64x(static_cast<long long>(FloatLayout<uint64_t>::kSignBit));
+  return detail::from_m128i(_mm_xor_si128(detail::to_m128i(a), sign));
+#else
   return detail::map_lanes<uint64_t>(a, f64_neg);
+#endif
 }
 
 }  // namespace WEFT_SIMD_IMPL

@@ -141,6 +141,32 @@ inline V128 narrow(const V128& a, const V128& b) {
 
 inline namespace WEFT_SIMD_IMPL {
 
+#if WEFT_SIMD_SSE2
+namespace impl {
+
+// Widening by interleaving each lane with its fill: zeros, or all ones where the lane is negative.
+template <typename Narrow, bool kSigned, bool kHigh>
+inline V128 extend_sse2(const V128& a) {
+  const __m128i x = detail::to_m128i(a), zero = _mm_setzero_si128();
+  if constexpr (sizeof(Narrow) == 1) {
+    const __m128i fill = kSigned ? _mm_cmpgt_epi8(zero, x) : zero;
+    return detail::from_m128i(kHigh ? _mm_unpackhi_epi8(x, fill) : _mm_unpacklo_epi8(x, fill));
+  } else if constexpr (sizeof(Narrow) == 2) {
+    const __m128i fill = kSigned ? _mm_cmpgt_epi16(zero, x) : zero;
+    return detail::from_m128i(kHigh ? _mm_unpackhi_epi16(x, fill) : _mm_unpacklo_epi16(x, fill));
+  } else {
+    const __m128i fill = kSigned ? _mm_cmpgt_epi32(zero, x) : zero;
+    return detail::from_m128i(kHigh ? _mm_unpackhi_epi32(x, fill) : _mm_unpacklo_epi32(x, fill));
+  }
+}
+
+inline __m128i shift_count_sse2(unsigned n) {
+  return _mm_cvtsi32_si128(static_cast<int>(n));
+}
+
+}  // namespace impl
+#endif
+
 // ---- bitwise ----
 inline V128 v128_not(const V128& a) {
 #if WEFT_SIMD_SSE2
@@ -196,11 +222,21 @@ inline V128 v128_bitselect(const V128& a, const V128& b, const V128& mask) {
 }
 
 // ---- i8x16 ----
+// |x| is the unsigned minimum of x and -x (-128 stays 0x80, as wasm wants).
 inline V128 i8x16_abs(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i x = detail::to_m128i(a);
+  return detail::from_m128i(_mm_min_epu8(x, _mm_sub_epi8(_mm_setzero_si128(), x)));
+#else
   return detail::map_lanes<uint8_t>(a, detail::abs_lane<uint8_t>);
+#endif
 }
 inline V128 i8x16_neg(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return detail::from_m128i(_mm_sub_epi8(_mm_setzero_si128(), detail::to_m128i(a)));
+#else
   return detail::map_lanes<uint8_t>(a, [](uint8_t x) { return detail::wrap_sub<uint8_t>(0, x); });
+#endif
 }
 inline V128 i8x16_popcnt(const V128& a) {
   return detail::map_lanes<uint8_t>(a, [](uint8_t x) { return std::popcount(x); });
@@ -293,15 +329,38 @@ inline V128 i8x16_avgr_u(const V128& a, const V128& b) {
       a, b, [](uint8_t x, uint8_t y) { return (uint32_t{x} + y + 1) >> 1; });
 #endif
 }
-// SSE has no 8-bit shifts; the portable code is what the compiler vectorizes anyway.
+// SSE has no 8-bit shifts: shift 16-bit lanes and mask off the bits that crossed into the
+// neighbouring byte; the arithmetic shift works on bytes doubled into 16-bit lanes.
 inline V128 i8x16_shl(const V128& a, uint32_t count) {
+#if WEFT_SIMD_SSE2
+  const unsigned n = detail::shift_count<uint8_t>(count);
+  const __m128i shifted = _mm_sll_epi16(detail::to_m128i(a), impl::shift_count_sse2(n));
+  const __m128i keep = _mm_set1_epi8(static_cast<char>(static_cast<uint8_t>(0xffu << n)));
+  return detail::from_m128i(_mm_and_si128(shifted, keep));
+#else
   return detail::shl<uint8_t>(a, count);
+#endif
 }
 inline V128 i8x16_shr_s(const V128& a, uint32_t count) {
+#if WEFT_SIMD_SSE2
+  const __m128i x = detail::to_m128i(a);
+  const __m128i n = impl::shift_count_sse2(detail::shift_count<uint8_t>(count) + 8);
+  const __m128i low = _mm_sra_epi16(_mm_unpacklo_epi8(x, x), n);
+  const __m128i high = _mm_sra_epi16(_mm_unpackhi_epi8(x, x), n);
+  return detail::from_m128i(_mm_packs_epi16(low, high));
+#else
   return detail::shr_s<uint8_t>(a, count);
+#endif
 }
 inline V128 i8x16_shr_u(const V128& a, uint32_t count) {
+#if WEFT_SIMD_SSE2
+  const unsigned n = detail::shift_count<uint8_t>(count);
+  const __m128i shifted = _mm_srl_epi16(detail::to_m128i(a), impl::shift_count_sse2(n));
+  const __m128i keep = _mm_set1_epi8(static_cast<char>(static_cast<uint8_t>(0xffu >> n)));
+  return detail::from_m128i(_mm_and_si128(shifted, keep));
+#else
   return detail::shr_u<uint8_t>(a, count);
+#endif
 }
 inline V128 i8x16_narrow_i16x8_s(const V128& a, const V128& b) {
 #if WEFT_SIMD_SSE2
@@ -319,12 +378,22 @@ inline V128 i8x16_narrow_i16x8_u(const V128& a, const V128& b) {
 }
 
 // ---- i16x8 ----
+// |x| is the signed maximum of x and -x (-32768 stays 0x8000).
 inline V128 i16x8_abs(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i x = detail::to_m128i(a);
+  return detail::from_m128i(_mm_max_epi16(x, _mm_sub_epi16(_mm_setzero_si128(), x)));
+#else
   return detail::map_lanes<uint16_t>(a, detail::abs_lane<uint16_t>);
+#endif
 }
 inline V128 i16x8_neg(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return detail::from_m128i(_mm_sub_epi16(_mm_setzero_si128(), detail::to_m128i(a)));
+#else
   return detail::map_lanes<uint16_t>(a,
                                      [](uint16_t x) { return detail::wrap_sub<uint16_t>(0, x); });
+#endif
 }
 inline V128 i16x8_add(const V128& a, const V128& b) {
 #if WEFT_SIMD_SSE2
@@ -469,16 +538,32 @@ inline V128 i16x8_narrow_i32x4_u(const V128& a, const V128& b) {
 #endif
 }
 inline V128 i16x8_extend_low_i8x16_s(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint8_t, true, false>(a);
+#else
   return detail::extend<uint16_t, uint8_t, true>(a, 0);
+#endif
 }
 inline V128 i16x8_extend_high_i8x16_s(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint8_t, true, true>(a);
+#else
   return detail::extend<uint16_t, uint8_t, true>(a, 8);
+#endif
 }
 inline V128 i16x8_extend_low_i8x16_u(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint8_t, false, false>(a);
+#else
   return detail::extend<uint16_t, uint8_t, false>(a, 0);
+#endif
 }
 inline V128 i16x8_extend_high_i8x16_u(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint8_t, false, true>(a);
+#else
   return detail::extend<uint16_t, uint8_t, false>(a, 8);
+#endif
 }
 inline V128 i16x8_extmul_low_i8x16_s(const V128& a, const V128& b) {
   return detail::extmul<uint16_t, uint8_t, true>(a, b, 0);
@@ -500,12 +585,22 @@ inline V128 i16x8_extadd_pairwise_i8x16_u(const V128& a) {
 }
 
 // ---- i32x4 ----
+// (x ^ s) - s with s the lane's sign spread over it: x, or its two's-complement negation.
 inline V128 i32x4_abs(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i x = detail::to_m128i(a), sign = _mm_srai_epi32(x, 31);
+  return detail::from_m128i(_mm_sub_epi32(_mm_xor_si128(x, sign), sign));
+#else
   return detail::map_lanes<uint32_t>(a, detail::abs_lane<uint32_t>);
+#endif
 }
 inline V128 i32x4_neg(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return detail::from_m128i(_mm_sub_epi32(_mm_setzero_si128(), detail::to_m128i(a)));
+#else
   return detail::map_lanes<uint32_t>(a,
                                      [](uint32_t x) { return detail::wrap_sub<uint32_t>(0, x); });
+#endif
 }
 inline V128 i32x4_add(const V128& a, const V128& b) {
 #if WEFT_SIMD_SSE2
@@ -524,6 +619,14 @@ inline V128 i32x4_sub(const V128& a, const V128& b) {
 inline V128 i32x4_mul(const V128& a, const V128& b) {
 #if WEFT_SIMD_SSE41
   return detail::from_m128i(_mm_mullo_epi32(detail::to_m128i(a), detail::to_m128i(b)));
+#elif WEFT_SIMD_SSE2
+  // pmuludq multiplies lanes 0 and 2 into 64-bit products; the odd lanes go through it shifted
+  // down, and the low halves of the four products are gathered back in lane order.
+  const __m128i x = detail::to_m128i(a), y = detail::to_m128i(b);
+  const __m128i even = _mm_mul_epu32(x, y);
+  const __m128i odd = _mm_mul_epu32(_mm_srli_epi64(x, 32), _mm_srli_epi64(y, 32));
+  return detail::from_m128i(_mm_unpacklo_epi32(_mm_shuffle_epi32(even, _MM_SHUFFLE(0, 0, 2, 0)),
+                                               _mm_shuffle_epi32(odd, _MM_SHUFFLE(0, 0, 2, 0))));
 #else
   return detail::zip_lanes<uint32_t>(a, b, detail::wrap_mul<uint32_t>);
 #endif
@@ -604,16 +707,32 @@ inline V128 i32x4_shr_u(const V128& a, uint32_t count) {
 #endif
 }
 inline V128 i32x4_extend_low_i16x8_s(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint16_t, true, false>(a);
+#else
   return detail::extend<uint32_t, uint16_t, true>(a, 0);
+#endif
 }
 inline V128 i32x4_extend_high_i16x8_s(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint16_t, true, true>(a);
+#else
   return detail::extend<uint32_t, uint16_t, true>(a, 4);
+#endif
 }
 inline V128 i32x4_extend_low_i16x8_u(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint16_t, false, false>(a);
+#else
   return detail::extend<uint32_t, uint16_t, false>(a, 0);
+#endif
 }
 inline V128 i32x4_extend_high_i16x8_u(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint16_t, false, true>(a);
+#else
   return detail::extend<uint32_t, uint16_t, false>(a, 4);
+#endif
 }
 inline V128 i32x4_extmul_low_i16x8_s(const V128& a, const V128& b) {
   return detail::extmul<uint32_t, uint16_t, true>(a, b, 0);
@@ -636,11 +755,21 @@ inline V128 i32x4_extadd_pairwise_i16x8_u(const V128& a) {
 
 // ---- i64x2 ----
 inline V128 i64x2_abs(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i x = detail::to_m128i(a);
+  const __m128i sign = _mm_shuffle_epi32(_mm_srai_epi32(x, 31), _MM_SHUFFLE(3, 3, 1, 1));
+  return detail::from_m128i(_mm_sub_epi64(_mm_xor_si128(x, sign), sign));
+#else
   return detail::map_lanes<uint64_t>(a, detail::abs_lane<uint64_t>);
+#endif
 }
 inline V128 i64x2_neg(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return detail::from_m128i(_mm_sub_epi64(_mm_setzero_si128(), detail::to_m128i(a)));
+#else
   return detail::map_lanes<uint64_t>(a,
                                      [](uint64_t x) { return detail::wrap_sub<uint64_t>(0, x); });
+#endif
 }
 inline V128 i64x2_add(const V128& a, const V128& b) {
 #if WEFT_SIMD_SSE2
@@ -680,16 +809,32 @@ inline V128 i64x2_shr_u(const V128& a, uint32_t count) {
 #endif
 }
 inline V128 i64x2_extend_low_i32x4_s(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint32_t, true, false>(a);
+#else
   return detail::extend<uint64_t, uint32_t, true>(a, 0);
+#endif
 }
 inline V128 i64x2_extend_high_i32x4_s(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint32_t, true, true>(a);
+#else
   return detail::extend<uint64_t, uint32_t, true>(a, 2);
+#endif
 }
 inline V128 i64x2_extend_low_i32x4_u(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint32_t, false, false>(a);
+#else
   return detail::extend<uint64_t, uint32_t, false>(a, 0);
+#endif
 }
 inline V128 i64x2_extend_high_i32x4_u(const V128& a) {
+#if WEFT_SIMD_SSE2
+  return impl::extend_sse2<uint32_t, false, true>(a);
+#else
   return detail::extend<uint64_t, uint32_t, false>(a, 2);
+#endif
 }
 inline V128 i64x2_extmul_low_i32x4_s(const V128& a, const V128& b) {
   return detail::extmul<uint64_t, uint32_t, true>(a, b, 0);

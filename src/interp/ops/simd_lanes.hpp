@@ -172,8 +172,16 @@ inline uint32_t i32x4_all_true(const V128& a) {
   return detail::all_true<uint32_t>(a);
 #endif
 }
+// A 64-bit lane is zero when both of its 32-bit halves are.
 inline uint32_t i64x2_all_true(const V128& a) {
+#if WEFT_SIMD_SSE2
+  const __m128i halves_zero = _mm_cmpeq_epi32(detail::to_m128i(a), _mm_setzero_si128());
+  const __m128i lanes_zero =
+      _mm_and_si128(halves_zero, _mm_shuffle_epi32(halves_zero, _MM_SHUFFLE(2, 3, 0, 1)));
+  return _mm_movemask_epi8(lanes_zero) == 0 ? 1u : 0u;
+#else
   return detail::all_true<uint64_t>(a);
+#endif
 }
 
 inline uint32_t i8x16_bitmask(const V128& a) {

@@ -1,0 +1,2 @@
+(module
+  (func (export "boom") (unreachable)))
