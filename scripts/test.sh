@@ -32,7 +32,7 @@ run_suite() {
 }
 
 run_suite build
-run_suite build-asan -DWEFT_SANITIZE=ON -DWEFT_BENCH=OFF -DCMAKE_BUILD_TYPE=Debug
+run_suite build-asan -DWEFT_SANITIZE=ON -DWEFT_BENCH=OFF
 
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]
