@@ -3,7 +3,7 @@
 #include <bit>
 
 #include "text/module_parser.hpp"
-#include "text/type_encoding.hpp"
+#include "binary/types_writer.hpp"
 #include "text/v128_literal.hpp"
 
 namespace weft::text {
@@ -209,7 +209,7 @@ Result<void> ModuleParser::parse_plain(const Token& op_token, Writer& w) {
     WEFT_TRY(parse_results(types));
     write_opcode(w, ir::opcode_info(ir::Opcode::SelectT));
     w.u32(static_cast<uint32_t>(types.results.size()));
-    for (ir::ValType t : types.results) write_valtype(w, t);
+    for (ir::ValType t : types.results) binary::write_val_type(w, t);
     return {};
   }
   write_opcode(w, ir::opcode_info(*op));
@@ -340,7 +340,7 @@ Result<void> ModuleParser::parse_immediates(ir::Opcode op, const Token& op_token
     case ir::Imm::HeapType: {
       auto h = parse_heaptype();
       if (!h) return h.error();
-      write_heaptype(w, *h);
+      binary::write_heap_type(w, *h);
       return {};
     }
     case ir::Imm::MemoryInit: {

@@ -5,7 +5,7 @@
 // cannot overflow the machine stack. A folded plain instruction is written after its operands:
 // its bytes wait in `pending_` (a stack of byte ranges, innermost last) until its `)`.
 #include "text/module_parser.hpp"
-#include "text/type_encoding.hpp"
+#include "binary/types_writer.hpp"
 
 namespace weft::text {
 
@@ -62,7 +62,7 @@ Result<void> ModuleParser::parse_block_header(Writer& w, std::string_view& label
     if (use->inline_type.results.empty())
       w.u8(0x40);
     else
-      write_valtype(w, use->inline_type.results[0]);
+      binary::write_val_type(w, use->inline_type.results[0]);
     return {};
   }
   auto index = resolve_typeuse(*use);

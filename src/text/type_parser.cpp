@@ -2,7 +2,6 @@
 #include <cstring>
 
 #include "text/module_parser.hpp"
-#include "text/type_encoding.hpp"
 
 namespace weft::text {
 
