@@ -10,16 +10,10 @@ namespace {
 
 using testing::Bytes;
 using testing::cat;
+using testing::decode_ok;
 using testing::module_of;
 using testing::name;
 using testing::section;
-
-ir::Module decode_ok(const Bytes& bytes) {
-  auto result = decode_module(bytes);
-  EXPECT_TRUE(result.has_value()) << result.error().to_string();
-  if (!result) return {};
-  return std::move(result).value();
-}
 
 Bytes bytes_of(const ir::Module& m, ir::ByteRange r) {
   auto s = m.span(r);

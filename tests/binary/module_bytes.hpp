@@ -7,7 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "base/writer.hpp"
+#include "binary/decoder.hpp"
 
 namespace weft::binary::testing {
 
@@ -62,6 +65,15 @@ inline Bytes code_section_empty_bodies(uint32_t count) {
   Bytes content = u32(count);
   for (uint32_t i = 0; i < count; ++i) content.insert(content.end(), {0x02, 0x00, 0x0b});
   return section(10, content);
+}
+
+// Decodes bytes that must be well-formed, failing the current test (and returning an empty
+// module) when they are not.
+inline ir::Module decode_ok(const Bytes& bytes) {
+  auto result = decode_module(bytes);
+  EXPECT_TRUE(result.has_value()) << result.error().to_string();
+  if (!result) return {};
+  return std::move(result).value();
 }
 
 }  // namespace weft::binary::testing
