@@ -102,8 +102,8 @@ struct CompiledFunc {
   uint32_t frame_slots = 0;  // the whole frame, temps included
   uint32_t num_results = 0;  // slots holding the results on return
   const Signature* signature = nullptr;  // the function's type, value by value
-  uint32_t type_index = 0;  // the module's type index
-  uint32_t func_index = 0;  // in the module's function index space
+  uint32_t type_index = 0;               // the module's type index
+  uint32_t func_index = 0;               // in the module's function index space
 };
 
 struct ModuleCode {

@@ -72,9 +72,9 @@ struct Label {
   uint32_t num_results = 0;
   const ir::FuncType* type = nullptr;  // the signature when given by a type index
   bool value_wide = false;             // else: its single result (if any) is a v128
-  size_t loop_start = 0;       // Loop: word index of the first instruction
-  size_t else_fixup = kNone;   // If: the BrUnless target word
-  std::vector<size_t> fixups;  // words that receive the label's end address
+  size_t loop_start = 0;               // Loop: word index of the first instruction
+  size_t else_fixup = kNone;           // If: the BrUnless target word
+  std::vector<size_t> fixups;          // words that receive the label's end address
   uint32_t arity() const { return kind == LabelKind::Loop ? num_params : num_results; }
   bool param_wide(uint32_t k) const { return type != nullptr && type->params[k].is_vec(); }
   bool result_wide(uint32_t k) const {
@@ -195,8 +195,8 @@ class Lowering {
     auto it = std::upper_bound(local_runs_.begin(), local_runs_.end(), index,
                                [](uint32_t i, const LocalRun& r) { return i < r.first_index; });
     --it;
-    return static_cast<uint32_t>(it->first_slot + uint64_t{index - it->first_index} *
-                                                      (it->wide ? 2 : 1));
+    return static_cast<uint32_t>(it->first_slot +
+                                 uint64_t{index - it->first_index} * (it->wide ? 2 : 1));
   }
   static uint32_t off(uint32_t slot) { return slot_offset(slot); }
 
@@ -327,13 +327,16 @@ class Lowering {
     }
     return false;
   }
-  // Moves the label's values into place. Ascending order is safe: a Temp source at height
-  // h - n + k is never below its destination base + k.
+  // Moves the label's values into place: from the label's base, laid out by their own widths
+  // (the entries the stack holds above the base now may be wider or narrower). Ascending order
+  // is safe: a Temp source at height h - n + k is never below its destination.
   void emit_moves(const Label& l) {
     const uint32_t n = l.arity();
+    uint32_t dst = temp(l.base);
     for (uint32_t k = 0; k < n; ++k) {
       const uint32_t h = height() - n + k;
-      move_to(stack_[h], h, temp(l.base + k));
+      move_to(stack_[h], h, dst);
+      dst += stack_[h].wide ? 2 : 1;
     }
   }
   void emit_jump_to(Label& l) {

@@ -10,8 +10,8 @@
 namespace weft::compile {
 
 // Lowers every defined function of `module`, which must have passed validation. `handlers`
-// gives the address of each Op's handler (interp/ provides it). Errors: ErrorKind::Unsupported
-// for instructions the interpreter does not run yet (SIMD), OutOfMemory for oversized frames.
+// gives the address of each Op's handler (interp/ provides it). Errors: OutOfMemory for
+// oversized frames (ErrorKind::Unsupported remains for instructions beyond Wasm 2.0).
 Result<std::shared_ptr<ModuleCode>> lower_module(const ir::Module& module, HandlerTable handlers,
                                                  const LowerOptions& options);
 

@@ -136,6 +136,18 @@ inline V128 v128_store_whole(const V128& v, unsigned) {
 
 using ops::V128;
 
+// Each SIMD handler is a preserve_none shell around a body with the ordinary convention. The
+// bodies are inlined, except under AddressSanitizer: its frames for 16-byte-aligned locals
+// need a stack realignment that clang cannot do in preserve_none functions.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WEFT_SIMD_BODY [[gnu::noinline]] inline
+#endif
+#endif
+#ifndef WEFT_SIMD_BODY
+#define WEFT_SIMD_BODY [[gnu::always_inline]] inline
+#endif
+
 inline V128 read_v128(const uint64_t* fp, uint32_t off) {
   return ops::v128_from_bytes(reinterpret_cast<const char*>(fp) + off);
 }
@@ -159,7 +171,7 @@ using ResultOf = typename FnTypes<decltype(F)>::Result;
 
 // [h][dst|a]: v128 -> v128, v128 -> i32 (reductions) or scalar -> v128 (splats).
 template <auto F>
-WEFT_HANDLER_CC HandlerResult v_unary(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY void v_unary_body(const Cell* pc, uint64_t* fp) {
   const Cell w = pc[1];
   using A = ArgOf<F, 0>;
   A a;
@@ -174,12 +186,16 @@ WEFT_HANDLER_CC HandlerResult v_unary(WEFT_HANDLER_ARGS) {
   } else {
     WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(r);
   }
+}
+template <auto F>
+WEFT_HANDLER_CC HandlerResult v_unary(WEFT_HANDLER_ARGS) {
+  v_unary_body<F>(pc, fp);
   WEFT_NEXT(2);
 }
 
 // [h][dst|a][b|-]: two v128 operands, or a v128 and a shift count.
 template <auto F>
-WEFT_HANDLER_CC HandlerResult v_binary(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY void v_binary_body(const Cell* pc, uint64_t* fp) {
   const Cell w = pc[1];
   using B = ArgOf<F, 1>;
   B b;
@@ -189,121 +205,165 @@ WEFT_HANDLER_CC HandlerResult v_binary(WEFT_HANDLER_ARGS) {
     b = static_cast<B>(WEFT_SLOT(low_half(pc[2])));
   }
   write_v128(fp, low_half(w), F(read_v128(fp, high_half(w)), b));
+}
+template <auto F>
+WEFT_HANDLER_CC HandlerResult v_binary(WEFT_HANDLER_ARGS) {
+  v_binary_body<F>(pc, fp);
   WEFT_NEXT(3);
 }
 
 // [h][dst|a][lane]
 template <auto F>
-WEFT_HANDLER_CC HandlerResult v_extract(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY void v_extract_body(const Cell* pc, uint64_t* fp) {
   const Cell w = pc[1];
   WEFT_SLOT(low_half(w)) =
       static_cast<uint64_t>(F(read_v128(fp, high_half(w)), static_cast<unsigned>(pc[2])));
+}
+template <auto F>
+WEFT_HANDLER_CC HandlerResult v_extract(WEFT_HANDLER_ARGS) {
+  v_extract_body<F>(pc, fp);
   WEFT_NEXT(3);
 }
 
 // [h][dst|a][b|lane]
 template <auto F>
-WEFT_HANDLER_CC HandlerResult v_replace(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY void v_replace_body(const Cell* pc, uint64_t* fp) {
   const Cell w = pc[1], w2 = pc[2];
   const auto x = static_cast<ArgOf<F, 2>>(WEFT_SLOT(low_half(w2)));
   write_v128(fp, low_half(w), F(read_v128(fp, high_half(w)), high_half(w2), x));
+}
+template <auto F>
+WEFT_HANDLER_CC HandlerResult v_replace(WEFT_HANDLER_ARGS) {
+  v_replace_body<F>(pc, fp);
   WEFT_NEXT(3);
 }
 
+// The memory accesses return false, having touched nothing, when out of bounds.
+
 // [h][dst|addr][offset]: reads an M and widens it to a v128.
 template <auto F, bool kCheck>
-WEFT_HANDLER_CC HandlerResult v_load(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY bool v_load_body(const Cell* pc, uint64_t* fp, uint8_t* mem, const VMContext* ctx) {
   using M = ArgOf<F, 0>;
   const Cell w = pc[1];
   const uint64_t ea = effective_address<false>(WEFT_SLOT(high_half(w)), pc[2]);
   if constexpr (kCheck) {
     if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
-      WEFT_TRAP(TrapCode::MemoryOutOfBounds);
+      return false;
   }
   M v;
   std::memcpy(&v, mem + ea, sizeof(M));
   write_v128(fp, low_half(w), F(v));
+  return true;
+}
+template <auto F, bool kCheck>
+WEFT_HANDLER_CC HandlerResult v_load(WEFT_HANDLER_ARGS) {
+  if (!v_load_body<F, kCheck>(pc, fp, mem, ctx)) [[unlikely]]
+    WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   WEFT_NEXT(3);
 }
 
 // [h][dst|addr][offset][vec|lane]
 template <auto F, bool kCheck>
-WEFT_HANDLER_CC HandlerResult v_load_lane(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY bool v_load_lane_body(const Cell* pc, uint64_t* fp, uint8_t* mem,
+                                     const VMContext* ctx) {
   using M = ArgOf<F, 2>;
   const Cell w = pc[1], w3 = pc[3];
   const uint64_t ea = effective_address<false>(WEFT_SLOT(high_half(w)), pc[2]);
   if constexpr (kCheck) {
     if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
-      WEFT_TRAP(TrapCode::MemoryOutOfBounds);
+      return false;
   }
   M v;
   std::memcpy(&v, mem + ea, sizeof(M));
   write_v128(fp, low_half(w), F(read_v128(fp, low_half(w3)), high_half(w3), v));
+  return true;
+}
+template <auto F, bool kCheck>
+WEFT_HANDLER_CC HandlerResult v_load_lane(WEFT_HANDLER_ARGS) {
+  if (!v_load_lane_body<F, kCheck>(pc, fp, mem, ctx)) [[unlikely]]
+    WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   WEFT_NEXT(4);
 }
 
 // [h][addr|vec][offset][lane]: stores the M that F takes from the vector.
 template <auto F, bool kCheck>
-WEFT_HANDLER_CC HandlerResult v_store_lane(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY bool v_store_lane_body(const Cell* pc, uint64_t* fp, uint8_t* mem,
+                                      const VMContext* ctx) {
   using M = ResultOf<F>;
   const Cell w = pc[1];
   const uint64_t ea = effective_address<false>(WEFT_SLOT(low_half(w)), pc[2]);
   if constexpr (kCheck) {
     if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
-      WEFT_TRAP(TrapCode::MemoryOutOfBounds);
+      return false;
   }
   const M v = F(read_v128(fp, high_half(w)), static_cast<unsigned>(pc[3]));
   std::memcpy(mem + ea, &v, sizeof(M));
+  return true;
+}
+template <auto F, bool kCheck>
+WEFT_HANDLER_CC HandlerResult v_store_lane(WEFT_HANDLER_ARGS) {
+  if (!v_store_lane_body<F, kCheck>(pc, fp, mem, ctx)) [[unlikely]]
+    WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   WEFT_NEXT(4);
 }
 
-WEFT_HANDLER_CC HandlerResult op_v128_bitselect(WEFT_HANDLER_ARGS) {
+// The irregular v128 operations, each a body and its handler.
+#define WEFT_SIMD_HANDLER(name, cells)                    \
+  WEFT_HANDLER_CC HandlerResult name(WEFT_HANDLER_ARGS) { \
+    name##_body(pc, fp, ctx);                             \
+    WEFT_NEXT(cells);                                     \
+  }
+
+WEFT_SIMD_BODY void op_v128_bitselect_body(const Cell* pc, uint64_t* fp, const VMContext*) {
   const Cell w = pc[1], w2 = pc[2];
   write_v128(fp, low_half(w),
              ops::v128_bitselect(read_v128(fp, high_half(w)), read_v128(fp, low_half(w2)),
                                  read_v128(fp, high_half(w2))));
-  WEFT_NEXT(3);
 }
+WEFT_SIMD_HANDLER(op_v128_bitselect, 3)
 
-WEFT_HANDLER_CC HandlerResult op_i8x16_shuffle(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY void op_i8x16_shuffle_body(const Cell* pc, uint64_t* fp, const VMContext*) {
   const Cell w = pc[1];
   const V128 lanes = ops::v128_from_u64(pc[3], pc[4]);
-  write_v128(fp, low_half(w),
-             ops::i8x16_shuffle(read_v128(fp, high_half(w)), read_v128(fp, low_half(pc[2])), lanes));
-  WEFT_NEXT(5);
+  write_v128(
+      fp, low_half(w),
+      ops::i8x16_shuffle(read_v128(fp, high_half(w)), read_v128(fp, low_half(pc[2])), lanes));
 }
+WEFT_SIMD_HANDLER(op_i8x16_shuffle, 5)
 
-// Source and destination may overlap (a branch moving values down by one slot): both words
-// are read before either is written.
-WEFT_HANDLER_CC HandlerResult op_copy128(WEFT_HANDLER_ARGS) {
+// Source and destination may overlap (a branch moving values down by one slot): the whole
+// source is read before the destination is written.
+WEFT_SIMD_BODY void op_copy128_body(const Cell* pc, uint64_t* fp, const VMContext*) {
   const Cell w = pc[1];
   write_v128(fp, low_half(w), read_v128(fp, high_half(w)));
-  WEFT_NEXT(2);
 }
+WEFT_SIMD_HANDLER(op_copy128, 2)
 
-WEFT_HANDLER_CC HandlerResult op_const128(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY void op_const128_body(const Cell* pc, uint64_t* fp, const VMContext*) {
   write_v128(fp, low_half(pc[1]), ops::v128_from_u64(pc[2], pc[3]));
-  WEFT_NEXT(4);
 }
+WEFT_SIMD_HANDLER(op_const128, 4)
 
-WEFT_HANDLER_CC HandlerResult op_select128(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY void op_select128_body(const Cell* pc, uint64_t* fp, const VMContext*) {
   const Cell w1 = pc[1], w2 = pc[2];
   const bool cond = static_cast<uint32_t>(WEFT_SLOT(high_half(w1))) != 0;
   write_v128(fp, low_half(w1), read_v128(fp, cond ? low_half(w2) : high_half(w2)));
-  WEFT_NEXT(3);
 }
+WEFT_SIMD_HANDLER(op_select128, 3)
 
-WEFT_HANDLER_CC HandlerResult op_global_get128(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY void op_global_get128_body(const Cell* pc, uint64_t* fp, const VMContext* ctx) {
   const Cell w = pc[1];
   write_v128(fp, low_half(w), ops::v128_from_bytes(ctx->globals[high_half(w)]->value.v128));
-  WEFT_NEXT(2);
 }
+WEFT_SIMD_HANDLER(op_global_get128, 2)
 
-WEFT_HANDLER_CC HandlerResult op_global_set128(WEFT_HANDLER_ARGS) {
+WEFT_SIMD_BODY void op_global_set128_body(const Cell* pc, uint64_t* fp, const VMContext* ctx) {
   const Cell w = pc[1];
   ops::v128_to_bytes(read_v128(fp, low_half(w)), ctx->globals[high_half(w)]->value.v128);
-  WEFT_NEXT(2);
 }
+WEFT_SIMD_HANDLER(op_global_set128, 2)
+
+#undef WEFT_SIMD_HANDLER
 
 // --- Control ---------------------------------------------------------------------------------
 
@@ -376,7 +436,8 @@ WEFT_HANDLER_CC HandlerResult op_return(WEFT_HANDLER_ARGS) {
   const uint32_t num_params = static_cast<uint32_t>(sig->param_wide.size());
   const uint32_t num_results = static_cast<uint32_t>(sig->result_wide.size());
   const uint32_t n = num_params > num_results ? num_params : num_results;
-  const uint32_t slots = sig->param_slots > sig->result_slots ? sig->param_slots : sig->result_slots;
+  const uint32_t slots =
+      sig->param_slots > sig->result_slots ? sig->param_slots : sig->result_slots;
   ValRaw small[16];
   ValRaw* values = small;
   std::unique_ptr<ValRaw[]> big;
@@ -673,7 +734,8 @@ const void* const kHandlers[] = {
 #define WEFT_VHANDLERS_VExtract(f) WEFT_H(v_extract<&f>),
 #define WEFT_VHANDLERS_VReplace(f) WEFT_H(v_replace<&f>),
 #define WEFT_VHANDLERS_VLoad(f) WEFT_H((v_load<&f, false>)), WEFT_H((v_load<&f, true>)),
-#define WEFT_VHANDLERS_VLoadLane(f) WEFT_H((v_load_lane<&f, false>)), WEFT_H((v_load_lane<&f, true>)),
+#define WEFT_VHANDLERS_VLoadLane(f) \
+  WEFT_H((v_load_lane<&f, false>)), WEFT_H((v_load_lane<&f, true>)),
 #define WEFT_VHANDLERS_VStoreLane(f) \
   WEFT_H((v_store_lane<&f, false>)), WEFT_H((v_store_lane<&f, true>)),
 #define irregular_Unreachable op_unreachable

@@ -80,21 +80,47 @@ TEST(Lowering, AddressAdditionFoldsIntoTheAccess) {
   EXPECT_EQ(body[2], pack(8, 16));
 }
 
-TEST(Lowering, SimdIsReportedUnsupported) {
+TEST(Lowering, V128LocalsTakeTwoSlots) {
   const auto ops = op_numbers();
-  auto code = lower(R"((module (func (result v128) (v128.const i32x4 1 2 3 4))))", ops);
-  ASSERT_FALSE(code);
-  EXPECT_EQ(code.error().kind, ErrorKind::Unsupported);
+  auto code = lower(R"((module (func (param i32 v128 i32) (result i32) (local v128 i64)
+      (local.get 2))))",
+                    ops);
+  ASSERT_TRUE(code) << code.error().to_string();
+  const CompiledFunc& f = (*code)->funcs[0];
+  EXPECT_EQ(f.num_params, 4u);  // i32, v128 (2), i32
+  EXPECT_EQ(f.num_locals, 7u);  // then v128 (2), i64
+  EXPECT_EQ(f.num_results, 1u);
+  const std::vector<Cell>& body = (*code)->bodies[0];
+  // local 2 sits after the v128 parameter: slot 3, copied to result slot 0.
+  ASSERT_EQ(body.size(), 3u);
+  EXPECT_EQ(body[0], static_cast<Cell>(Op::Copy) + 1);
+  EXPECT_EQ(body[1], pack(slot_offset(0), slot_offset(3)));
 }
 
-TEST(Lowering, V128ValuesAreRefusedEvenWithoutSimdInstructions) {
+TEST(Lowering, V128ConstantCarriesSixteenBytes) {
   const auto ops = op_numbers();
-  auto code = lower(R"((module (func (param v128) (result v128) (local.get 0))))", ops);
-  ASSERT_FALSE(code);
-  EXPECT_EQ(code.error().kind, ErrorKind::Unsupported);
-  auto call =
-      lower(R"((module (func $f (param v128)) (func (call $f (v128.const i64x2 0 0)))))", ops);
-  ASSERT_FALSE(call);
+  auto code = lower(R"((module (func (result v128) (v128.const i32x4 1 2 3 4))))", ops);
+  ASSERT_TRUE(code) << code.error().to_string();
+  const std::vector<Cell>& body = (*code)->bodies[0];
+  ASSERT_EQ(body.size(), 5u);
+  EXPECT_EQ(body[0], static_cast<Cell>(Op::Const128) + 1);
+  EXPECT_EQ(body[2], (uint64_t{2} << 32) | 1);
+  EXPECT_EQ(body[3], (uint64_t{4} << 32) | 3);
+  EXPECT_EQ((*code)->funcs[0].num_results, 2u);
+}
+
+TEST(Lowering, TempsAboveAV128AreShiftedByItsWidth) {
+  const auto ops = op_numbers();
+  auto code = lower(R"((module (func (param i32) (result i32)
+      (v128.const i64x2 0 0)
+      (i32.add (local.get 0) (i32.const 1))
+      (local.set 0)
+      (drop)
+      (local.get 0))))",
+                    ops);
+  ASSERT_TRUE(code) << code.error().to_string();
+  // The v128 temp takes slots 1-2; the add would write slot 3 but is retargeted to local 0.
+  EXPECT_GE((*code)->funcs[0].frame_slots, 4u);
 }
 
 }  // namespace

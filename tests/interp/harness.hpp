@@ -1,6 +1,7 @@
 // Test helpers: a WAT module parsed, validated, lowered and instantiated in a fresh store.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -52,6 +53,20 @@ class Harness {
       const ir::FuncType& type = types_.type(e->func->type_index);
       for (size_t i = 0; i < type.results.size(); ++i) results->push_back(values[i].i64);
     }
+    return trap;
+  }
+
+  // Calls export `name` with raw values (v128 included); the results replace `values`.
+  runtime::TrapCode call_raw(runtime::Instance* instance, std::string_view name,
+                             std::vector<runtime::ValRaw>& values) {
+    const runtime::Extern* e = instance->find_export(name);
+    if (e == nullptr || e->kind != ir::ExternKind::Func) return runtime::TrapCode::HostError;
+    const ir::FuncType& type = types_.type(e->func->type_index);
+    const size_t n = values.size();
+    values.resize(std::max(n, std::max(type.params.size(), type.results.size())));
+    const runtime::TrapCode trap =
+        e->func->array_call(e->func, nullptr, values.data(), values.size());
+    values.resize(trap == runtime::TrapCode::None ? type.results.size() : 0);
     return trap;
   }
 

@@ -1,5 +1,7 @@
 // `weft run`: instantiate a module and call one of its exported functions with arguments
 // from the command line, printing the results one per line.
+#include <array>
+#include <cctype>
 #include <cerrno>
 #include <cinttypes>
 #include <cmath>
@@ -7,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +18,7 @@
 #include "load_module.hpp"
 #include "runtime/instance.hpp"
 #include "runtime/store.hpp"
+#include "text/v128_literal.hpp"
 
 namespace weft::cli {
 namespace {
@@ -27,7 +31,58 @@ void print_help() {
       "function) and then calls `_start` if the module exports it.\n\n"
       "options:\n"
       "  --invoke NAME            the export to call\n"
-      "  --explicit-bounds        check memory bounds with compares instead of guard pages\n");
+      "  --explicit-bounds        check memory bounds with compares instead of guard pages\n\n"
+      "v128 values: an argument is SHAPE:LANE,LANE,... with SHAPE one of i8x16 i16x8 i32x4\n"
+      "i64x2 f32x4 f64x2 and one literal per lane as v128.const takes them (e.g.\n"
+      "i32x4:1,-2,0x30,4 or f32x4:1.5,nan,inf,-0), or 0x and up to 32 hex digits for the\n"
+      "whole 128-bit number (lane 0 in the lowest bits). A v128 result prints as\n"
+      "i32x4:0x........,0x........,0x........,0x........ (lane 0 first), itself a valid\n"
+      "argument.\n");
+}
+
+// A v128 argument: `SHAPE:lanes` or a 128-bit hex number (see print_help).
+Result<runtime::ValRaw> parse_v128_argument(const std::string& text) {
+  const Error invalid{ErrorKind::Other, "invalid v128 argument '" + text + "'"};
+  runtime::ValRaw v{};
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+    std::string digits;
+    for (size_t i = 2; i < text.size(); ++i) {
+      if (text[i] == '_') continue;
+      if (!std::isxdigit(static_cast<unsigned char>(text[i]))) return invalid;
+      digits += text[i];
+    }
+    if (digits.empty() || digits.size() > 32) return invalid;
+    // Byte k holds the digits at positions (from the right) 2k and 2k+1.
+    for (size_t k = 0; k < 16 && 2 * k < digits.size(); ++k) {
+      const size_t end = digits.size() - 2 * k;
+      const size_t begin = end >= 2 ? end - 2 : 0;
+      v.v128[k] = static_cast<uint8_t>(
+          std::strtoul(digits.substr(begin, end - begin).c_str(), nullptr, 16));
+    }
+    return v;
+  }
+  const size_t colon = text.find(':');
+  if (colon == std::string::npos) return invalid;
+  const std::optional<text::V128Shape> shape = text::parse_v128_shape(text.substr(0, colon));
+  if (!shape) return invalid;
+  std::array<uint8_t, 16> bytes{};
+  uint32_t lane = 0;
+  size_t start = colon + 1;
+  while (true) {
+    const size_t comma = text.find(',', start);
+    const std::string lane_text =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (lane >= text::lane_count(*shape) ||
+        text::parse_v128_lane(*shape, lane_text, lane, bytes) != text::LiteralStatus::Ok) {
+      return invalid;
+    }
+    ++lane;
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (lane != text::lane_count(*shape)) return invalid;
+  std::memcpy(v.v128, bytes.data(), 16);
+  return v;
 }
 
 Result<runtime::ValRaw> parse_argument(ir::ValType type, const std::string& text) {
@@ -61,6 +116,8 @@ Result<runtime::ValRaw> parse_argument(ir::ValType type, const std::string& text
       std::memcpy(&v.i64, &d, 8);
       break;
     }
+    case ir::ValKind::V128:
+      return parse_v128_argument(text);
     default:
       return Error{ErrorKind::Unsupported, "arguments of type " + ir::to_string(type) +
                                                " cannot be given on the command line"};
@@ -97,6 +154,13 @@ void print_result(ir::ValType type, const runtime::ValRaw& v) {
       else
         std::printf("ref 0x%" PRIx64 "\n", v.ref);
       break;
+    case ir::ValKind::V128: {
+      uint32_t lanes[4];
+      std::memcpy(lanes, v.v128, 16);
+      std::printf("i32x4:0x%08" PRIx32 ",0x%08" PRIx32 ",0x%08" PRIx32 ",0x%08" PRIx32 "\n",
+                  lanes[0], lanes[1], lanes[2], lanes[3]);
+      break;
+    }
     default:
       std::printf("<%s>\n", ir::to_string(type).c_str());
       break;
