@@ -1,0 +1,3 @@
+(module
+  (func (export "add") (param v128 v128) (result v128)
+    (i32x4.add (local.get 0) (local.get 1))))
