@@ -31,18 +31,29 @@ print(f"{best:.3f} {number}")
 PY
 }
 
-printf '%-8s %9s %9s %7s %9s %7s  %s\n' workload native weft ratio wasm-int ratio check
+printf '%-16s %9s %9s %7s %9s %7s  %s\n' workload native weft ratio wasm-int ratio check
 geo_weft=1
 geo_peer=1
 count=0
+# Every workload once; simd_* workloads twice, as scalar wasm and with -msimd128 (row "+simd").
+variants=()
 for src in bench/workloads/*.c; do
   name=$(basename "$src" .c)
+  variants+=("$name:")
+  case "$name" in simd_*) variants+=("$name:-msimd128") ;; esac
+done
+for variant in "${variants[@]}"; do
+  name="${variant%%:*}"
+  flags="${variant#*:}"
+  src="bench/workloads/$name.c"
+  label="$name"
+  [ -n "$flags" ] && label="$name+simd"
   clang-19 -O2 -o "$out/$name.native" "$src"
-  clang-19 --target=wasm32 -O2 -mbulk-memory -nostdlib -Wl,--no-entry -o "$out/$name.wasm" "$src"
+  clang-19 --target=wasm32 -O2 -mbulk-memory $flags -nostdlib -Wl,--no-entry -o "$out/$label.wasm" "$src"
   read -r t_native v_native < <(best_time 5 "$out/$name.native")
-  read -r t_weft v_weft < <(best_time 3 "$weft" run --invoke run "$out/$name.wasm")
+  read -r t_weft v_weft < <(best_time 3 "$weft" run --invoke run "$out/$label.wasm")
   if command -v wasm-interp >/dev/null; then
-    read -r t_peer v_peer < <(best_time 1 wasm-interp "$out/$name.wasm" --run-all-exports)
+    read -r t_peer v_peer < <(best_time 1 wasm-interp "$out/$label.wasm" --run-all-exports)
   else
     t_peer=nan v_peer="$v_native"
   fi
@@ -51,7 +62,7 @@ for src in bench/workloads/*.c; do
   [ "$v_peer" = "$v_native" ] || check="$check; wasm-interp printed $v_peer"
   r_weft=$(python3 -c "print(f'{$t_weft/$t_native:.1f}')")
   r_peer=$(python3 -c "print(f'{$t_peer/$t_native:.1f}')")
-  printf '%-8s %8.3fs %8.3fs %6sx %8.3fs %6sx  %s\n' "$name" "$t_native" "$t_weft" "$r_weft" "$t_peer" "$r_peer" "$check"
+  printf '%-16s %8.3fs %8.3fs %6sx %8.3fs %6sx  %s\n' "$label" "$t_native" "$t_weft" "$r_weft" "$t_peer" "$r_peer" "$check"
   geo_weft=$(python3 -c "print($geo_weft*$t_weft/$t_native)")
   geo_peer=$(python3 -c "print($geo_peer*$t_peer/$t_native)")
   count=$((count + 1))
