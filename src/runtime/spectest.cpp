@@ -1,15 +1,36 @@
 #include "runtime/spectest.hpp"
 
 #include <bit>
+#include <cinttypes>
+#include <cstdio>
 
 namespace weft::runtime {
 
-Result<NamedExterns> make_spectest(Store& store) {
+// Prints one argument the way the reference interpreter does: "VALUE : TYPE".
+static void print_value(FILE* out, ir::ValType type, const ValRaw& v) {
+  switch (type.kind()) {
+    case ir::ValKind::I32: std::fprintf(out, "%" PRId32 " : i32\n", static_cast<int32_t>(v.i32)); break;
+    case ir::ValKind::I64: std::fprintf(out, "%" PRId64 " : i64\n", static_cast<int64_t>(v.i64)); break;
+    case ir::ValKind::F32: std::fprintf(out, "%.9g : f32\n", std::bit_cast<float>(v.f32)); break;
+    case ir::ValKind::F64: std::fprintf(out, "%.17g : f64\n", std::bit_cast<double>(v.f64)); break;
+    default: break;
+  }
+}
+
+Result<NamedExterns> make_spectest(Store& store, FILE* print_to) {
   using ir::ValType;
   NamedExterns out;
   auto func = [&](const char* name, std::vector<ValType> params) -> Result<void> {
-    Result<VMFuncRef*> f = store.new_host_func(ir::FuncType{std::move(params), {}},
-                                               [](std::span<ValRaw>) { return TrapCode::None; });
+    std::vector<ValType> types = params;
+    HostCallback print = [types, print_to](std::span<ValRaw> values) {
+      if (print_to) {
+        for (size_t i = 0; i < types.size() && i < values.size(); ++i) {
+          print_value(print_to, types[i], values[i]);
+        }
+      }
+      return TrapCode::None;
+    };
+    Result<VMFuncRef*> f = store.new_host_func(ir::FuncType{std::move(params), {}}, std::move(print));
     if (!f) return std::move(f).error();
     Extern e;
     e.kind = ir::ExternKind::Func;

@@ -196,7 +196,7 @@ class Runner {
     } else {
       interp::install_fault_handler();
     }
-    Result<runtime::NamedExterns> spectest = runtime::make_spectest(store_);
+    Result<runtime::NamedExterns> spectest = runtime::make_spectest(store_, options_.verbose ? stdout : nullptr);
     if (spectest) registered_["spectest"] = std::move(*spectest);
   }
 
