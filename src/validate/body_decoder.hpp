@@ -350,12 +350,11 @@ Result<void> BodyDecoder<V, kValidate>::decode_function(uint32_t defined_index) 
   reader_ = Reader(module_.bytes.data() + fn.body.offset, fn.body.size, fn.body.offset);
   ctrl_.clear();
   sp_ = 0;
-  ControlFrame frame;
+  ControlFrame& frame = ctrl_.emplace_back();  // in place, see push_frame()
   frame.kind = FrameKind::Function;
   frame.offset = fn.body.offset;
   frame.results = type.results.data();
   frame.num_results = static_cast<uint32_t>(type.results.size());
-  ctrl_.push_back(frame);
   return run();
 }
 
@@ -376,12 +375,11 @@ Result<void> BodyDecoder<V, kValidate>::decode_const_expr(const ir::ConstExpr& e
   reader_ = Reader(module_.bytes.data() + code.offset, code.size, code.offset);
   ctrl_.clear();
   sp_ = 0;
-  ControlFrame frame;
+  ControlFrame& frame = ctrl_.emplace_back();  // in place, see push_frame()
   frame.kind = FrameKind::Function;
   frame.offset = code.offset;
   frame.results = &const_expr_type_;
   frame.num_results = 1;
-  ctrl_.push_back(frame);
   return run();
 }
 
@@ -619,7 +617,16 @@ void BodyDecoder<V, kValidate>::push_frame(FrameKind kind, const BlockType& bt) 
       break;
     }
   }
-  ctrl_.push_back({kind, false, sp_, ins_.offset, params, results, num_params, num_results});
+  // Filled in place, field by field: building the frame in a temporary and copying it made the
+  // copy's wide loads wait on the temporary's narrow stores (a store-forwarding stall).
+  ControlFrame& f = ctrl_.emplace_back();
+  f.kind = kind;
+  f.height = sp_;
+  f.offset = ins_.offset;
+  f.params = params;
+  f.results = results;
+  f.num_params = num_params;
+  f.num_results = num_results;
   push_values({params, num_params});
 }
 
