@@ -260,6 +260,27 @@ class Lowering {
     return 0;
   }
   // Records that the last instruction wrote temp(h) through the low half of word `dst_word`.
+  // An operation of one operand and one result, both 8-byte: [dst | src].
+  bool lower_one_operand(Op op) {
+    const uint32_t h = height() - 1;
+    const Entry v = pop();
+    const uint32_t s = operand(v, h);
+    emit_op(op);
+    const size_t w = here();
+    emit(pack(off(temp(h)), s));
+    produced(w, h);
+    return true;
+  }
+
+  // An operation with no operand, an index immediate and one 8-byte result: [dst | index].
+  bool lower_index_only(Op op, uint32_t index) {
+    emit_op(op);
+    const size_t w = here();
+    emit(pack(off(temp(height())), index));
+    produced(w, height());
+    return true;
+  }
+
   void produced(size_t dst_word, uint32_t h, bool wide = false) {
     producer_start_ = last_op_start_;
     producer_op_ = last_op_;
@@ -742,40 +763,14 @@ bool Lowering::lower_plain(const Instruction& ins) {
       push(e);
       return true;
     }
-    case Opcode::RefFunc: {
-      emit_op(Op::RefFunc);
-      const size_t w = here();
-      emit(pack(off(temp(height())), ins.index));
-      produced(w, height());
-      return true;
-    }
-    case Opcode::RefIsNull: {
-      const uint32_t h = height() - 1;
-      const Entry v = pop();
-      const uint32_t s = operand(v, h);
-      emit_op(Op::RefIsNull);
-      const size_t w = here();
-      emit(pack(off(temp(h)), s));
-      produced(w, h);
-      return true;
-    }
-    case Opcode::MemorySize: {
-      emit_op(Op::MemorySize);
-      const size_t w = here();
-      emit(pack(off(temp(height())), ins.index));
-      produced(w, height());
-      return true;
-    }
-    case Opcode::MemoryGrow: {
-      const uint32_t h = height() - 1;
-      const Entry v = pop();
-      const uint32_t s = operand(v, h);
-      emit_op(Op::MemoryGrow);
-      const size_t w = here();
-      emit(pack(off(temp(h)), s));
-      produced(w, h);
-      return true;
-    }
+    case Opcode::RefFunc:
+      return lower_index_only(Op::RefFunc, ins.index);
+    case Opcode::RefIsNull:
+      return lower_one_operand(Op::RefIsNull);
+    case Opcode::MemorySize:
+      return lower_index_only(Op::MemorySize, ins.index);
+    case Opcode::MemoryGrow:
+      return lower_one_operand(Op::MemoryGrow);
     case Opcode::TableGet: {
       const uint32_t h = height() - 1;
       const Entry v = pop();
@@ -797,13 +792,8 @@ bool Lowering::lower_plain(const Instruction& ins) {
       emit(ins.index);
       return true;
     }
-    case Opcode::TableSize: {
-      emit_op(Op::TableSize);
-      const size_t w = here();
-      emit(pack(off(temp(height())), ins.index));
-      produced(w, height());
-      return true;
-    }
+    case Opcode::TableSize:
+      return lower_index_only(Op::TableSize, ins.index);
     case Opcode::TableGrow: {
       const uint32_t h = height() - 2;
       const Entry n = pop();
