@@ -40,7 +40,7 @@ class Module {
   Module(Engine engine, std::shared_ptr<const ir::Module> module,
          std::shared_ptr<const compile::ModuleCode> code)
       : engine_(std::move(engine)), module_(std::move(module)), code_(std::move(code)) {}
-  static Result<Module> compile(const Engine& engine, Result<ir::Module> parsed, bool binary);
+  static Result<Module> compile(const Engine& engine, Result<ir::Module> parsed);
 
   Engine engine_;
   std::shared_ptr<const ir::Module> module_;

@@ -1,33 +1,20 @@
 #include "weft/module.hpp"
 
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
 
 #include "api/engine_state.hpp"
+#include "base/file.hpp"
 #include "binary/decoder.hpp"
 #include "ir/module.hpp"
 #include "text/wat_parser.hpp"
-#include "validate/validator.hpp"
+#include "validate/validated.hpp"
 
 namespace weft {
 
-Result<Module> Module::compile(const Engine& engine, Result<ir::Module> parsed, bool binary) {
-  if (!parsed) return std::move(parsed).error();
-  Result<void> valid = validate::validate_module(*parsed);
-  if (!valid) {
-    Error error = std::move(valid).error();
-    // A text module's errors are easier to find by line and column.
-    if (!binary && error.has_offset()) {
-      if (const ir::SourceLoc* loc = parsed->source_loc(error.offset)) {
-        error.line = loc->line;
-        error.column = loc->column;
-        error.offset = Error::kNoOffset;
-      }
-    }
-    return error;
-  }
-  auto module = std::make_shared<const ir::Module>(std::move(*parsed));
+Result<Module> Module::compile(const Engine& engine, Result<ir::Module> parsed) {
+  Result<ir::Module> valid = validate::validated(std::move(parsed));
+  if (!valid) return std::move(valid).error();
+  auto module = std::make_shared<const ir::Module>(std::move(*valid));
   Result<std::shared_ptr<compile::ModuleCode>> code =
       interp::compile_module(*module, engine.state()->config);
   if (!code) return std::move(code).error();
@@ -35,23 +22,17 @@ Result<Module> Module::compile(const Engine& engine, Result<ir::Module> parsed, 
 }
 
 Result<Module> Module::from_binary(const Engine& engine, std::span<const uint8_t> bytes) {
-  return compile(engine, binary::decode_module(bytes), true);
+  return compile(engine, binary::decode_module(bytes));
 }
 
 Result<Module> Module::from_text(const Engine& engine, std::string_view text) {
-  return compile(engine, text::parse_wat(text), false);
+  return compile(engine, text::parse_wat(text));
 }
 
 Result<Module> Module::from_file(const Engine& engine, const std::string& path) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Error{ErrorKind::Io, path + ": " + std::strerror(errno)};
-  std::string contents;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) contents.append(buffer, n);
-  const bool failed = std::ferror(f);
-  std::fclose(f);
-  if (failed) return Error{ErrorKind::Io, path + ": read error"};
+  Result<std::string> read = read_file(path);
+  if (!read) return std::move(read).error();
+  const std::string& contents = *read;
   if (contents.size() >= 4 && std::memcmp(contents.data(), "\0asm", 4) == 0) {
     return from_binary(engine,
                        {reinterpret_cast<const uint8_t*>(contents.data()), contents.size()});

@@ -5,12 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "base/file.hpp"
 #include "base/result.hpp"
 #include "ir/module.hpp"
 
 namespace weft::cli {
-
-Result<std::string> read_file(const std::string& path);
 
 // Parses or decodes `contents`, then validates. Errors carry a byte offset (binary) or a
 // line:column (text; validation errors are mapped back through the module's source map).
