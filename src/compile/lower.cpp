@@ -829,13 +829,8 @@ bool Lowering::lower_plain(const Instruction& ins) {
           emit(pack(sn, ins.index));
           break;
         case Opcode::TableCopy:
-          emit_op(Op::TableCopy);
-          emit(pack(sa, sb));
-          emit(pack(sn, 0));
-          emit(pack(ins.index, ins.index2));
-          break;
-        case Opcode::TableInit:
-          emit_op(Op::TableInit);
+        case Opcode::TableInit:  // the same layout: [a|b][n|0][index|index2]
+          emit_op(ins.op == Opcode::TableCopy ? Op::TableCopy : Op::TableInit);
           emit(pack(sa, sb));
           emit(pack(sn, 0));
           emit(pack(ins.index, ins.index2));

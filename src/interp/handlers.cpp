@@ -93,16 +93,34 @@ inline uint64_t effective_address(uint64_t slot, Cell w2) {
   }
 }
 
+// Reads or writes an M at `ea`; with kCheck, first checks the bounds and, when they fail,
+// touches nothing and returns false.
+template <typename M, bool kCheck>
+inline bool read_memory(const VMContext* ctx, const uint8_t* mem, uint64_t ea, M& out) {
+  if constexpr (kCheck) {
+    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
+      return false;
+  }
+  std::memcpy(&out, mem + ea, sizeof(M));
+  return true;
+}
+template <typename M, bool kCheck>
+inline bool write_memory(const VMContext* ctx, uint8_t* mem, uint64_t ea, const M& value) {
+  if constexpr (kCheck) {
+    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
+      return false;
+  }
+  std::memcpy(mem + ea, &value, sizeof(M));
+  return true;
+}
+
 template <typename R, typename M, bool kCheck, bool kAdd>
 WEFT_HANDLER_CC HandlerResult load(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
   const uint64_t ea = effective_address<kAdd>(WEFT_SLOT(high_half(w)), pc[2]);
-  if constexpr (kCheck) {
-    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
-      WEFT_TRAP(TrapCode::MemoryOutOfBounds);
-  }
   M v;
-  std::memcpy(&v, mem + ea, sizeof(M));
+  if (!read_memory<M, kCheck>(ctx, mem, ea, v)) [[unlikely]]
+    WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   WEFT_SLOT(low_half(w)) = static_cast<uint64_t>(static_cast<R>(v));
   WEFT_NEXT(3);
 }
@@ -111,12 +129,9 @@ template <typename V, typename M, bool kCheck, bool kImm, bool kAdd>
 WEFT_HANDLER_CC HandlerResult store(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
   const uint64_t ea = effective_address<kAdd>(WEFT_SLOT(low_half(w)), pc[2]);
-  if constexpr (kCheck) {
-    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
-      WEFT_TRAP(TrapCode::MemoryOutOfBounds);
-  }
   const M v = static_cast<M>(static_cast<V>(kImm ? pc[3] : WEFT_SLOT(high_half(w))));
-  std::memcpy(mem + ea, &v, sizeof(M));
+  if (!write_memory<M, kCheck>(ctx, mem, ea, v)) [[unlikely]]
+    WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   WEFT_NEXT(kImm ? 4 : 3);
 }
 
@@ -246,12 +261,9 @@ WEFT_SIMD_BODY bool v_load_body(const Cell* pc, uint64_t* fp, uint8_t* mem, cons
   using M = ArgOf<F, 0>;
   const Cell w = pc[1];
   const uint64_t ea = effective_address<false>(WEFT_SLOT(high_half(w)), pc[2]);
-  if constexpr (kCheck) {
-    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
-      return false;
-  }
   M v;
-  std::memcpy(&v, mem + ea, sizeof(M));
+  if (!read_memory<M, kCheck>(ctx, mem, ea, v)) [[unlikely]]
+    return false;
   write_v128(fp, low_half(w), F(v));
   return true;
 }
@@ -269,12 +281,9 @@ WEFT_SIMD_BODY bool v_load_lane_body(const Cell* pc, uint64_t* fp, uint8_t* mem,
   using M = ArgOf<F, 2>;
   const Cell w = pc[1], w3 = pc[3];
   const uint64_t ea = effective_address<false>(WEFT_SLOT(high_half(w)), pc[2]);
-  if constexpr (kCheck) {
-    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
-      return false;
-  }
   M v;
-  std::memcpy(&v, mem + ea, sizeof(M));
+  if (!read_memory<M, kCheck>(ctx, mem, ea, v)) [[unlikely]]
+    return false;
   write_v128(fp, low_half(w), F(read_v128(fp, low_half(w3)), high_half(w3), v));
   return true;
 }
@@ -292,13 +301,8 @@ WEFT_SIMD_BODY bool v_store_lane_body(const Cell* pc, uint64_t* fp, uint8_t* mem
   using M = ResultOf<F>;
   const Cell w = pc[1];
   const uint64_t ea = effective_address<false>(WEFT_SLOT(low_half(w)), pc[2]);
-  if constexpr (kCheck) {
-    if (!in_bounds(ctx, ea, sizeof(M))) [[unlikely]]
-      return false;
-  }
   const M v = F(read_v128(fp, high_half(w)), static_cast<unsigned>(pc[3]));
-  std::memcpy(mem + ea, &v, sizeof(M));
-  return true;
+  return write_memory<M, kCheck>(ctx, mem, ea, v);
 }
 template <auto F, bool kCheck>
 WEFT_HANDLER_CC HandlerResult v_store_lane(WEFT_HANDLER_ARGS) {

@@ -187,14 +187,20 @@ ir::ConstExpr zero_offset(ir::Module& m) {
 
 }  // namespace
 
-Result<void> ModuleParser::parse_table() {
+Result<bool> ModuleParser::parse_field_head(ir::ExternKind kind, uint32_t& counter,
+                                            uint32_t& index, ir::Import& import) {
   cur_.next();
   cur_.next();
   take_id();
-  const uint32_t index = next_table_++;
-  WEFT_TRY(parse_inline_exports(ir::ExternKind::Table, index));
+  index = counter++;
+  WEFT_TRY(parse_inline_exports(kind, index));
+  return parse_inline_import(import.module, import.name);
+}
+
+Result<void> ModuleParser::parse_table() {
   ir::Import import;
-  auto imported = parse_inline_import(import.module, import.name);
+  uint32_t index;
+  auto imported = parse_field_head(ir::ExternKind::Table, next_table_, index, import);
   if (!imported) return imported.error();
   if (*imported) {
     auto type = parse_tabletype();
@@ -254,13 +260,9 @@ Result<ir::ByteRange> ModuleParser::parse_data_strings() {
 }
 
 Result<void> ModuleParser::parse_memory() {
-  cur_.next();
-  cur_.next();
-  take_id();
-  const uint32_t index = next_memory_++;
-  WEFT_TRY(parse_inline_exports(ir::ExternKind::Memory, index));
   ir::Import import;
-  auto imported = parse_inline_import(import.module, import.name);
+  uint32_t index;
+  auto imported = parse_field_head(ir::ExternKind::Memory, next_memory_, index, import);
   if (!imported) return imported.error();
   if (*imported) {
     auto limits = parse_limits();
@@ -296,13 +298,9 @@ Result<void> ModuleParser::parse_memory() {
 }
 
 Result<void> ModuleParser::parse_global() {
-  cur_.next();
-  cur_.next();
-  take_id();
-  const uint32_t index = next_global_++;
-  WEFT_TRY(parse_inline_exports(ir::ExternKind::Global, index));
   ir::Import import;
-  auto imported = parse_inline_import(import.module, import.name);
+  uint32_t index;
+  auto imported = parse_field_head(ir::ExternKind::Global, next_global_, index, import);
   if (!imported) return imported.error();
   auto type = parse_globaltype();
   if (!type) return type.error();

@@ -66,6 +66,11 @@ class ModuleParser {
   Result<void> parse_data();
   Result<void> parse_inline_exports(ir::ExternKind kind, uint32_t index);
   Result<bool> parse_inline_import(std::string& module, std::string& name);
+  // From `(table`, `(memory` or `(global` through its id, inline exports and inline import:
+  // numbers the field from `counter` into `index` and says whether it is an inline import
+  // (whose names it sets in `import`).
+  Result<bool> parse_field_head(ir::ExternKind kind, uint32_t& counter, uint32_t& index,
+                                ir::Import& import);
   Result<std::string> parse_name();  // a string that must be valid UTF-8
   Result<void> parse_locals(ir::Function& func, uint32_t func_index);
   void name_function(uint32_t index, const Token* id);
