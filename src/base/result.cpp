@@ -11,6 +11,7 @@ const char* error_kind_name(ErrorKind kind) {
     case ErrorKind::Link: return "link error";
     case ErrorKind::Trap: return "trap";
     case ErrorKind::OutOfMemory: return "out of memory";
+    case ErrorKind::Exit: return "exit";
     case ErrorKind::Io: return "i/o error";
     case ErrorKind::Unsupported: return "unsupported";
     case ErrorKind::Other: return "error";

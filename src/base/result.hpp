@@ -7,6 +7,9 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
+
+#include "base/trap_code.hpp"
 
 namespace weft {
 
@@ -16,6 +19,7 @@ enum class ErrorKind : uint8_t {
   Link,         // imports that cannot be satisfied
   Trap,         // wasm execution trapped
   OutOfMemory,  // an allocation failed
+  Exit,         // the program asked to exit (WASI proc_exit); exit_code says with what
   Io,           // file system or other host error
   Unsupported,  // a feature weft does not implement (yet)
   Other,
@@ -23,17 +27,32 @@ enum class ErrorKind : uint8_t {
 
 const char* error_kind_name(ErrorKind kind);
 
+// One wasm frame of a trap's backtrace, innermost first.
+struct BacktraceFrame {
+  uint32_t func_index = 0;
+  std::string func_name;    // from the name section; empty when the module has none
+  std::string module_name;  // the module's own name (name section), if any
+};
+
 struct Error {
   static constexpr uint64_t kNoOffset = ~uint64_t{0};
+
+  Error() = default;
+  Error(ErrorKind kind_, std::string message_, uint64_t offset_ = kNoOffset, uint32_t line_ = 0,
+        uint32_t column_ = 0)
+      : kind(kind_), message(std::move(message_)), offset(offset_), line(line_), column(column_) {}
 
   ErrorKind kind = ErrorKind::Other;
   std::string message;
   uint64_t offset = kNoOffset;  // byte offset into a binary module
   uint32_t line = 0;            // 1-based position in a text source; 0 when unknown
   uint32_t column = 0;
+  TrapCode trap = TrapCode::None;       // for ErrorKind::Trap: which trap
+  int32_t exit_code = 0;                // for ErrorKind::Exit
+  std::vector<BacktraceFrame> backtrace;  // for ErrorKind::Trap (and host errors unwinding wasm)
 
   static Error at_offset(ErrorKind kind, uint64_t offset, std::string message) {
-    return Error{kind, std::move(message), offset, 0, 0};
+    return Error{kind, std::move(message), offset};
   }
   static Error at_line(ErrorKind kind, uint32_t line, uint32_t column, std::string message) {
     return Error{kind, std::move(message), kNoOffset, line, column};
