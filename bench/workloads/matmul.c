@@ -11,7 +11,7 @@ WORKLOAD {
       b[i][j] = (unsigned)(i * 7 + j * 13) & 255;
     }
   unsigned long long total = 0;
-  for (int round = 0; round < 48; ++round) {
+  for (unsigned round = 0, rounds = scaled(400, percent); round < rounds; ++round) {
     for (int i = 0; i < N; ++i)
       for (int j = 0; j < N; ++j) {
         unsigned sum = 0;
@@ -19,6 +19,7 @@ WORKLOAD {
         c[i][j] = sum + round;
       }
     for (int i = 0; i < N; ++i) total += c[i][(i * 7) % N];
+    a[round % N][(round * 3) % N] ^= (unsigned)total & 7;
   }
   return total;
 }

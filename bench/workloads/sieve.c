@@ -6,7 +6,7 @@ static unsigned char composite[N];
 
 WORKLOAD {
   unsigned long long total = 0;
-  for (int round = 0; round < 80; ++round) {
+  for (unsigned round = 0, rounds = scaled(600, percent); round < rounds; ++round) {
     for (int i = 0; i < N; ++i) composite[i] = 0;
     for (int i = 2; (long)i * i < N; ++i) {
       if (composite[i]) continue;

@@ -20,9 +20,13 @@ class Func {
   explicit Func(runtime::VMFuncRef* ref) : ref_(ref) {}
 
   // Defines a host function in `store` from a callable whose parameters (after an optional
-  // leading Caller<T>&) and result are wasm scalars; defined in typed_func.hpp.
+  // leading Caller<T>&) and results are wasm values (typed_func.hpp lists the C++ types). The
+  // function belongs to `store` alone and dies with it. wrap() returns an empty Func when
+  // memory runs out; try_wrap() returns the error (ErrorKind::OutOfMemory).
   template <typename S, typename F>
   static Func wrap(S& store, F&& callable);
+  template <typename S, typename F>
+  static Result<Func> try_wrap(S& store, F&& callable);
 
   FuncType type(StoreContext& store) const;
   // Calls with dynamically typed values. A trap comes back as ErrorKind::Trap with the spec's

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "api/alloc_guard.hpp"
 #include "weft/externs.hpp"
 #include "weft/func.hpp"
 #include "weft/result.hpp"
@@ -25,10 +26,13 @@ class Instance {
   // Fails when there is no such function or its type differs from Sig.
   template <typename Sig>
   Result<TypedFunc<Sig>> get_typed_func(StoreContext& store, std::string_view name) const {
-    std::optional<Func> f = get_func(store, name);
-    if (!f)
-      return Error{ErrorKind::Other, "no exported function named '" + std::string(name) + "'"};
-    return TypedFunc<Sig>::from(store, *f);
+    return detail::without_exceptions([&]() -> Result<TypedFunc<Sig>> {
+      std::optional<Func> f = get_func(store, name);
+      if (!f) {
+        return Error{ErrorKind::Other, "no exported function named '" + std::string(name) + "'"};
+      }
+      return TypedFunc<Sig>::from(store, *f);
+    });
   }
 
   runtime::Instance* raw() const { return instance_; }

@@ -8,8 +8,10 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
+#include "runtime/resource_limiter.hpp"
 #include "weft/engine.hpp"
 #include "weft/externs.hpp"
 #include "weft/func.hpp"
@@ -24,6 +26,14 @@ class Instance;
 }  // namespace runtime
 
 class StoreContext;
+
+// Decides whether a store's memories and tables may be created at, or grow to, a size: see
+// StoreContext::limiter. Override memory_growing and/or table_growing (both allow by default):
+//   bool memory_growing(size_t current_bytes, size_t desired_bytes,
+//                       std::optional<size_t> maximum) override;
+//   bool table_growing(uint64_t current, uint64_t desired,
+//                      std::optional<uint64_t> maximum) override;
+using ResourceLimiter = runtime::ResourceLimiter;
 
 // What a host function learns about its call: the store and the instance that called it
 // (null when called from the host directly).
@@ -43,6 +53,25 @@ class StoreContext {
 
   Result<Func> new_host_func(const FuncType& type, HostFn callback);
 
+  // Fuel (Config::consume_fuel): the store's remaining fuel, which wasm spends about one unit
+  // per instruction it executes (host functions cost nothing) and traps with
+  // TrapCode::OutOfFuel ("all fuel consumed") when it runs out, leaving 0. A store starts with
+  // none. Both fail when the engine does not consume fuel.
+  Result<void> set_fuel(uint64_t fuel);
+  Result<uint64_t> get_fuel() const;
+
+  // Epoch interruption (Config::epoch_interruption): wasm in this store traps with
+  // TrapCode::Interrupted at its next function entry or loop head once the engine's epoch has
+  // advanced `ticks_beyond_current` times from now (0: at once, which is also where a new
+  // store's deadline stands).
+  void set_epoch_deadline(uint64_t ticks_beyond_current);
+
+  // Consults `limiter` before each memory or table of this store is created (the initial size;
+  // a refusal fails the instantiation) or grown (memory.grow / table.grow then return -1, and
+  // Memory::grow / Table::grow fail). Not owned: it must outlive the store, or be replaced
+  // first; null removes it. Store<T>::limiter can take it from the store's data instead.
+  void limiter(ResourceLimiter* limiter);
+
   // The error of the host function whose failure is unwinding through wasm right now.
   void set_host_error(Error error) { host_error_ = std::move(error); }
   std::optional<Error> take_host_error() { return std::exchange(host_error_, std::nullopt); }
@@ -60,6 +89,15 @@ class Store : public StoreContext {
 
   T& data() { return data_; }
   const T& data() const { return data_; }
+
+  // As wasmtime's Store::limiter: `get` picks the limiter out of the store's data, e.g.
+  // store.limiter([](Host& h) -> weft::ResourceLimiter& { return h.limits; }).
+  template <typename F>
+    requires std::is_invocable_r_v<ResourceLimiter&, F, T&>
+  void limiter(F&& get) {
+    StoreContext::limiter(&static_cast<ResourceLimiter&>(std::forward<F>(get)(data_)));
+  }
+  using StoreContext::limiter;
 
  private:
   T data_;

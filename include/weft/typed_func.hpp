@@ -1,6 +1,7 @@
-// Statically typed calls in both directions: TypedFunc<R(Args...)> calls wasm with C++ scalars,
+// Statically typed calls in both directions: TypedFunc<R(Args...)> calls wasm with C++ values,
 // and the host-function adapters let a plain C++ callable (with an optional leading Caller<T>&)
-// become a wasm function. Scalars: int32_t, uint32_t, int64_t, uint64_t, float, double.
+// become a wasm function. Values: int32_t, uint32_t, int64_t, uint64_t, float, double, Func
+// (funcref) and ExternRef (externref). Results: void, one value, or std::tuple of values.
 #pragma once
 
 #include <array>
@@ -10,7 +11,9 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
+#include "api/alloc_guard.hpp"
 #include "weft/func.hpp"
 #include "weft/result.hpp"
 #include "weft/store.hpp"
@@ -58,6 +61,48 @@ struct WasmScalar<double> {
   static Val to_val(double v) { return Val(v); }
 };
 
+template <>
+struct WasmScalar<Func> {
+  static ValType type() { return ValType::funcref(); }
+  static Func from_val(const Val& v) { return v.funcref(); }
+  static Val to_val(Func v) { return Val::from_funcref(v); }
+};
+template <>
+struct WasmScalar<ExternRef> {
+  static ValType type() { return ValType::externref(); }
+  static ExternRef from_val(const Val& v) { return ExternRef{v.externref()}; }
+  static Val to_val(ExternRef v) { return Val::from_externref(v); }
+};
+
+// The results of a function as C++ sees them: void, one value, or a std::tuple of values.
+template <typename R>
+struct WasmResults {
+  static constexpr size_t count = 1;
+  static std::vector<ValType> types() { return {WasmScalar<R>::type()}; }
+  static R from_vals(const Val* v) { return WasmScalar<R>::from_val(v[0]); }
+  static void to_vals(const R& r, Val* out) { out[0] = WasmScalar<R>::to_val(r); }
+};
+template <>
+struct WasmResults<void> {
+  static constexpr size_t count = 0;
+  static std::vector<ValType> types() { return {}; }
+};
+template <typename... S>
+struct WasmResults<std::tuple<S...>> {
+  static constexpr size_t count = sizeof...(S);
+  static std::vector<ValType> types() { return {WasmScalar<S>::type()...}; }
+  static std::tuple<S...> from_vals(const Val* v) {
+    return [&]<size_t... I>(std::index_sequence<I...>) {
+      return std::tuple<S...>{WasmScalar<S>::from_val(v[I])...};
+    }(std::index_sequence_for<S...>());
+  }
+  static void to_vals(const std::tuple<S...>& r, Val* out) {
+    [&]<size_t... I>(std::index_sequence<I...>) {
+      ((out[I] = WasmScalar<S>::to_val(std::get<I>(r))), ...);
+    }(std::index_sequence_for<S...>());
+  }
+};
+
 template <typename Sig>
 class TypedFunc;
 
@@ -65,17 +110,18 @@ template <typename R, typename... Args>
 class TypedFunc<R(Args...)> {
  public:
   static FuncType func_type() {
-    FuncType type{{WasmScalar<Args>::type()...}, {}};
-    if constexpr (!std::is_void_v<R>) type.results.push_back(WasmScalar<R>::type());
-    return type;
+    return FuncType{{WasmScalar<Args>::type()...}, WasmResults<R>::types()};
   }
   // Fails when `f` does not have exactly the type R(Args...).
   static Result<TypedFunc> from(StoreContext& store, Func f) {
-    if (f.type(store) != func_type()) {
-      return Error{ErrorKind::Other, "function type mismatch: expected " + to_string(func_type()) +
-                                         ", got " + to_string(f.type(store))};
-    }
-    return TypedFunc(f);
+    return detail::without_exceptions([&]() -> Result<TypedFunc> {
+      if (f.type(store) != func_type()) {
+        return Error{ErrorKind::Other, "function type mismatch: expected " +
+                                           to_string(func_type()) + ", got " +
+                                           to_string(f.type(store))};
+      }
+      return TypedFunc(f);
+    });
   }
 
   Result<R> call(StoreContext& store, Args... args) const {
@@ -83,10 +129,10 @@ class TypedFunc<R(Args...)> {
     if constexpr (std::is_void_v<R>) {
       return func_.call(store, in, {});
     } else {
-      Val out[1];
+      std::array<Val, WasmResults<R>::count> out;
       Result<void> done = func_.call(store, in, out);
       if (!done) return std::move(done).error();
-      return WasmScalar<R>::from_val(out[0]);
+      return WasmResults<R>::from_vals(out.data());
     }
   }
 
@@ -118,13 +164,13 @@ struct IsCaller<Caller<T>&> : std::true_type {
   using data = T;
 };
 
-// The result of a host callable as wasm results: R is void, a scalar, Result<void> or
-// Result<scalar>.
+// The result of a host callable as wasm results: R is void, a value, a std::tuple of values,
+// or Result<> of one of these.
 template <typename R>
 struct ResultTraits {
-  static std::vector<ValType> types() { return {WasmScalar<R>::type()}; }
+  static std::vector<ValType> types() { return WasmResults<R>::types(); }
   static Result<void> store(R&& r, std::span<Val> results) {
-    results[0] = WasmScalar<R>::to_val(r);
+    WasmResults<R>::to_vals(r, results.data());
     return {};
   }
 };
@@ -139,10 +185,10 @@ struct ResultTraits<Result<void>> {
 };
 template <typename S>
 struct ResultTraits<Result<S>> {
-  static std::vector<ValType> types() { return {WasmScalar<S>::type()}; }
+  static std::vector<ValType> types() { return WasmResults<S>::types(); }
   static Result<void> store(Result<S>&& r, std::span<Val> results) {
     if (!r) return std::move(r).error();
-    results[0] = WasmScalar<S>::to_val(*r);
+    WasmResults<S>::to_vals(*r, results.data());
     return {};
   }
 };
@@ -213,15 +259,22 @@ HostFn make_host_fn(F callable) {
 }  // namespace detail
 
 template <typename S, typename F>
-Func Func::wrap(S& store, F&& callable) {
+Result<Func> Func::try_wrap(S& store, F&& callable) {
   using Args = detail::ArgList<typename detail::CallableTraits<std::decay_t<F>>::args>;
   if constexpr (Args::with_caller) {
     static_assert(std::is_base_of_v<Store<typename Args::caller_data>, S>,
                   "a callable taking Caller<T>& needs a Store<T>");
   }
-  const FuncType type = detail::host_func_type<std::decay_t<F>>();
-  Result<Func> f =
-      store.new_host_func(type, detail::make_host_fn<std::decay_t<F>>(std::forward<F>(callable)));
+  return detail::without_exceptions([&]() -> Result<Func> {
+    const FuncType type = detail::host_func_type<std::decay_t<F>>();
+    return store.new_host_func(type,
+                               detail::make_host_fn<std::decay_t<F>>(std::forward<F>(callable)));
+  });
+}
+
+template <typename S, typename F>
+Func Func::wrap(S& store, F&& callable) {
+  Result<Func> f = try_wrap(store, std::forward<F>(callable));
   return f ? *f : Func();
 }
 

@@ -9,6 +9,13 @@
 
 namespace weft {
 
+// An externref as the host sees it: host bits, 0 (the default) being null.
+struct ExternRef {
+  uint64_t bits = 0;
+  explicit operator bool() const { return bits != 0; }
+  bool operator==(const ExternRef&) const = default;
+};
+
 class Val {
  public:
   Val() : Val(int32_t{0}) {}
@@ -42,6 +49,7 @@ class Val {
   const std::array<uint8_t, 16>& v128() const { return v128_; }
   Func funcref() const { return func_; }
   uint64_t externref() const { return bits_.i; }
+  static Val from_externref(ExternRef ref) { return from_externref(ref.bits); }
 
  private:
   explicit Val(ValType type) : type_(type) {}

@@ -13,3 +13,4 @@
 #include "weft/typed_func.hpp"
 #include "weft/types.hpp"
 #include "weft/val.hpp"
+#include "weft/wasi.hpp"

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "api/alloc_guard.hpp"
+#include "api/trap_error.hpp"
 #include "api/val_raw.hpp"
 #include "runtime/memory.hpp"
 #include "runtime/store.hpp"
@@ -19,31 +21,41 @@ FuncType Func::type(StoreContext& store) const {
 
 Result<void> Func::call(StoreContext& store, std::span<const Val> args,
                         std::span<Val> results) const {
-  if (ref_ == nullptr) return Error{ErrorKind::Trap, "null function reference"};
-  const FuncType& type = store.raw().types().type(ref_->type_index);
-  if (args.size() != type.params.size() || results.size() != type.results.size()) {
-    return Error{ErrorKind::Other, "wrong number of arguments or results for " + to_string(type)};
+  if (ref_ == nullptr) {
+    return api::trap_error(runtime::TrapCode::NullReference, "null function reference");
   }
-  std::vector<runtime::ValRaw> values(
-      std::max<size_t>(1, std::max(type.params.size(), type.results.size())));
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i].type() != type.params[i]) {
-      return Error{ErrorKind::Other, "argument " + std::to_string(i) + " has type " +
-                                         ir::to_string(args[i].type()) + ", expected " +
-                                         ir::to_string(type.params[i])};
+  return detail::without_exceptions([&]() -> Result<void> {
+    const FuncType& type = store.raw().types().type(ref_->type_index);
+    if (args.size() != type.params.size() || results.size() != type.results.size()) {
+      return Error{ErrorKind::Other,
+                   "wrong number of arguments or results for " + to_string(type)};
     }
-    values[i] = api::to_raw(args[i]);
-  }
-  const runtime::TrapCode trap = ref_->array_call(ref_, nullptr, values.data(), values.size());
-  if (trap != runtime::TrapCode::None) {
-    if (trap == runtime::TrapCode::HostError) {
-      if (std::optional<Error> host = store.take_host_error()) return std::move(*host);
+    // The array convention's buffer: on the stack for short signatures.
+    constexpr size_t kInline = 16;
+    runtime::ValRaw inline_values[kInline];
+    std::vector<runtime::ValRaw> heap_values;
+    runtime::ValRaw* values = inline_values;
+    const size_t count = std::max<size_t>(1, std::max(type.params.size(), type.results.size()));
+    if (count > kInline) {
+      heap_values.resize(count);
+      values = heap_values.data();
     }
-    return Error{ErrorKind::Trap, runtime::trap_message(trap)};
-  }
-  for (size_t i = 0; i < results.size(); ++i)
-    results[i] = api::from_raw(type.results[i], values[i]);
-  return {};
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (args[i].type() != type.params[i]) {
+        return Error{ErrorKind::Other, "argument " + std::to_string(i) + " has type " +
+                                           ir::to_string(args[i].type()) + ", expected " +
+                                           ir::to_string(type.params[i])};
+      }
+      values[i] = api::to_raw(args[i]);
+    }
+    const runtime::TrapCode trap =
+        ref_->array_call(ref_, store.raw().host_context(), values, count);
+    if (trap != runtime::TrapCode::None) return api::call_error(store, ref_, trap);
+    for (size_t i = 0; i < results.size(); ++i) {
+      results[i] = api::from_raw(type.results[i], values[i]);
+    }
+    return {};
+  });
 }
 
 std::span<uint8_t> Memory::data(StoreContext&) const {
@@ -59,9 +71,13 @@ uint64_t Memory::size(StoreContext&) const {
 }
 
 Result<uint64_t> Memory::grow(StoreContext&, uint64_t delta) const {
-  const int64_t old = memory_->grow(delta);
-  if (old < 0) return Error{ErrorKind::Other, "failed to grow memory by " + std::to_string(delta)};
-  return static_cast<uint64_t>(old);
+  return detail::without_exceptions([&]() -> Result<uint64_t> {
+    const int64_t old = memory_->grow(delta);
+    if (old < 0) {
+      return Error{ErrorKind::Other, "failed to grow memory by " + std::to_string(delta)};
+    }
+    return static_cast<uint64_t>(old);
+  });
 }
 
 MemoryType Memory::type(StoreContext&) const {
@@ -82,7 +98,7 @@ static bool ref_fits(const Val& value, ValType type) {
 }
 
 Result<void> Table::set(StoreContext&, uint64_t index, const Val& value) const {
-  if (index >= table_->size()) return Error{ErrorKind::Trap, "out of bounds table access"};
+  if (index >= table_->size()) return api::trap_error(runtime::TrapCode::TableOutOfBounds);
   if (!ref_fits(value, table_->element_type())) {
     return Error{ErrorKind::Other, "value does not match the table's element type"};
   }
@@ -98,9 +114,15 @@ Result<uint64_t> Table::grow(StoreContext&, uint64_t delta, const Val& init) con
   if (!ref_fits(init, table_->element_type())) {
     return Error{ErrorKind::Other, "value does not match the table's element type"};
   }
-  const int64_t old = table_->grow(delta, api::to_raw(init).ref);
-  if (old < 0) return Error{ErrorKind::Other, "failed to grow table by " + std::to_string(delta)};
-  return static_cast<uint64_t>(old);
+  return detail::without_exceptions([&]() -> Result<uint64_t> {
+    bool out_of_memory = false;
+    const int64_t old = table_->grow(delta, api::to_raw(init).ref, &out_of_memory);
+    if (out_of_memory) return Error::out_of_memory();
+    if (old < 0) {
+      return Error{ErrorKind::Other, "failed to grow table by " + std::to_string(delta)};
+    }
+    return static_cast<uint64_t>(old);
+  });
 }
 
 TableType Table::type(StoreContext&) const {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "api/alloc_guard.hpp"
 #include "api/engine_state.hpp"
 #include "base/file.hpp"
 #include "binary/decoder.hpp"
@@ -22,22 +23,25 @@ Result<Module> Module::compile(const Engine& engine, Result<ir::Module> parsed) 
 }
 
 Result<Module> Module::from_binary(const Engine& engine, std::span<const uint8_t> bytes) {
-  return compile(engine, binary::decode_module(bytes));
+  return detail::without_exceptions(
+      [&] { return compile(engine, binary::decode_module(bytes)); });
 }
 
 Result<Module> Module::from_text(const Engine& engine, std::string_view text) {
-  return compile(engine, text::parse_wat(text));
+  return detail::without_exceptions([&] { return compile(engine, text::parse_wat(text)); });
 }
 
 Result<Module> Module::from_file(const Engine& engine, const std::string& path) {
-  Result<std::string> read = read_file(path);
-  if (!read) return std::move(read).error();
-  const std::string& contents = *read;
-  if (contents.size() >= 4 && std::memcmp(contents.data(), "\0asm", 4) == 0) {
-    return from_binary(engine,
-                       {reinterpret_cast<const uint8_t*>(contents.data()), contents.size()});
-  }
-  return from_text(engine, contents);
+  return detail::without_exceptions([&]() -> Result<Module> {
+    Result<std::string> read = read_file(path);
+    if (!read) return std::move(read).error();
+    const std::string& contents = *read;
+    if (contents.size() >= 4 && std::memcmp(contents.data(), "\0asm", 4) == 0) {
+      return from_binary(engine,
+                         {reinterpret_cast<const uint8_t*>(contents.data()), contents.size()});
+    }
+    return from_text(engine, contents);
+  });
 }
 
 std::vector<ImportType> Module::imports() const {

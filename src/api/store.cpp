@@ -1,67 +1,57 @@
 #include "weft/store.hpp"
 
-#include <vector>
-
+#include "api/alloc_guard.hpp"
 #include "api/engine_state.hpp"
-#include "api/val_raw.hpp"
+#include "api/host_entry.hpp"
 #include "runtime/instance.hpp"
 #include "runtime/store.hpp"
 
 namespace weft {
-namespace {
-
-// The calling instance's context of the host function running on this thread: the runtime's
-// host callbacks do not receive it, so our array-call entry records it around the callback.
-thread_local runtime::VMContext* t_host_caller = nullptr;
-
-runtime::TrapCode host_entry(const runtime::VMFuncRef* callee, runtime::VMContext* caller,
-                             runtime::ValRaw* values, size_t count) {
-  // Store::new_host_func makes a host funcref's vmctx its HostFunc.
-  const auto* host = reinterpret_cast<const runtime::HostFunc*>(callee->vmctx);
-  runtime::VMContext* const saved = t_host_caller;
-  t_host_caller = caller;
-  const runtime::TrapCode trap = host->callback(std::span<runtime::ValRaw>(values, count));
-  t_host_caller = saved;
-  return trap;
-}
-
-}  // namespace
 
 StoreContext::StoreContext(const Engine& engine)
-    : engine_(engine), store_(std::make_unique<runtime::Store>(engine.state()->types)) {}
+    : engine_(engine), store_(std::make_unique<runtime::Store>(engine.state()->types)) {
+  store_->set_embedder(this);  // host functions find their StoreContext through it
+  store_->limits().epoch = &engine.state()->epoch;
+}
 
 StoreContext::~StoreContext() = default;
 
+Result<void> StoreContext::set_fuel(uint64_t fuel) {
+  if (!engine_.config().consume_fuel()) {
+    return Error{ErrorKind::Other, "fuel is not configured in this store"};
+  }
+  store_->limits().fuel = fuel;
+  return {};
+}
+
+Result<uint64_t> StoreContext::get_fuel() const {
+  if (!engine_.config().consume_fuel()) {
+    return Error{ErrorKind::Other, "fuel is not configured in this store"};
+  }
+  return store_->limits().fuel;
+}
+
+void StoreContext::set_epoch_deadline(uint64_t ticks_beyond_current) {
+  const uint64_t now = engine_.state()->epoch.load(std::memory_order_relaxed);
+  runtime::VMStoreLimits& limits = store_->limits();
+  limits.epoch_deadline = ticks_beyond_current > UINT64_MAX - now ? UINT64_MAX
+                                                                   : now + ticks_beyond_current;
+}
+
+void StoreContext::limiter(ResourceLimiter* limiter) {
+  store_->set_limiter(limiter);
+}
+
 Result<Func> StoreContext::new_host_func(const FuncType& type, HostFn callback) {
-  runtime::HostCallback adapter = [this, type, callback = std::move(callback)](
-                                      std::span<runtime::ValRaw> values) -> runtime::TrapCode {
-    std::vector<Val> args;
-    args.reserve(type.params.size());
-    for (size_t i = 0; i < type.params.size(); ++i) {
-      args.push_back(api::from_raw(type.params[i], values[i]));
-    }
-    std::vector<Val> results;
-    results.reserve(type.results.size());
-    for (ValType t : type.results) results.push_back(api::from_raw(t, runtime::ValRaw{}));
-    runtime::Instance* caller = t_host_caller ? t_host_caller->instance : nullptr;
-    Result<void> done = callback(*this, caller, args, results);
-    if (!done) {
-      set_host_error(std::move(done).error());
-      return runtime::TrapCode::HostError;
-    }
-    for (size_t i = 0; i < results.size(); ++i) {
-      if (results[i].type() != type.results[i]) {
-        set_host_error(Error{ErrorKind::Other, "host function returned a value of the wrong type"});
-        return runtime::TrapCode::HostError;
-      }
-      values[i] = api::to_raw(results[i]);
-    }
-    return runtime::TrapCode::None;
-  };
-  Result<runtime::VMFuncRef*> ref = store_->new_host_func(type, std::move(adapter));
-  if (!ref) return std::move(ref).error();
-  (*ref)->array_call = host_entry;
-  return Func(*ref);
+  return detail::without_exceptions([&]() -> Result<Func> {
+    Result<std::shared_ptr<runtime::HostFunc>> host = runtime::HostFunc::create(
+        store_->types(), type, api::make_host_entry(type, std::move(callback)));
+    if (!host) return std::move(host).error();
+    // Only this store holds the function: it dies with the store.
+    Result<runtime::VMFuncRef*> ref = store_->new_host_func(std::move(*host));
+    if (!ref) return std::move(ref).error();
+    return Func(*ref);
+  });
 }
 
 }  // namespace weft

@@ -15,6 +15,7 @@
 // caller's temps at the same heights.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -28,10 +29,11 @@ enum class Op : uint16_t {
 #define WEFT_IOP_BINARY(ident, fn, R, A, B) ident, ident##Imm,
 #define WEFT_IOP_COMPARE(ident, fn, A) \
   ident, ident##Imm, ident##BrIf, ident##BrIfImm, ident##BrUnless, ident##BrUnlessImm,
-#define WEFT_IOP_LOAD(ident, R, M) ident, ident##Chk, ident##Add, ident##ChkAdd,
+#define WEFT_IOP_LOAD(ident, R, M) \
+  ident, ident##Chk, ident##Add, ident##ChkAdd, ident##AddReg, ident##ChkAddReg,
 #define WEFT_IOP_STORE(ident, V, M)                                                       \
   ident, ident##Chk, ident##Imm, ident##ChkImm, ident##Add, ident##ChkAdd, ident##AddImm, \
-      ident##ChkAddImm,
+      ident##ChkAddImm, ident##AddReg, ident##ChkAddReg, ident##AddRegImm, ident##ChkAddRegImm,
 #define WEFT_IOP(ident) ident,
 #define WEFT_IOP_V(ident, kind, fn) WEFT_VOPS_##kind(ident)
 #define WEFT_VOPS_VUnary(ident) ident,
@@ -106,10 +108,20 @@ struct CompiledFunc {
   uint32_t func_index = 0;               // in the module's function index space
 };
 
+// A wasm-to-array trampoline's code: [CallHost][Signature*][Return]. Entered like any
+// CompiledFunc with the host function's context (VMContext::host_funcref says which function).
+using TrampolineCode = std::array<Cell, 3>;
+
 struct ModuleCode {
   std::vector<Signature> signatures;      // one per type index of the module
   std::vector<CompiledFunc> funcs;        // one per defined function
   std::vector<std::vector<Cell>> bodies;  // their code; never resized once built
+  // Per type index, the wasm-to-array trampoline a store fills host funcref holes of that type
+  // with (trampolines.hpp); code is null for a type that is not a function type. Every type
+  // that imports, call_indirect or ref.func can involve is in the type section, so this covers
+  // them all. Both vectors are never resized once built.
+  std::vector<CompiledFunc> trampolines;
+  std::vector<TrampolineCode> trampoline_code;
 };
 
 // Where bounds are checked: by guard pages (the reservation faults), or by explicit compares.
@@ -117,6 +129,12 @@ enum class BoundsChecks : uint8_t { GuardPages, Explicit };
 
 struct LowerOptions {
   BoundsChecks bounds = BoundsChecks::Explicit;
+  // Interruption checks, emitted only when asked for (code without them is unchanged): fuel
+  // charges each straight-line block's instruction count at its head and traps when the store's
+  // fuel runs out; epoch checks at function entries and loop heads trap once the engine's epoch
+  // reaches the store's deadline (runtime::VMStoreLimits).
+  bool consume_fuel = false;
+  bool epoch_interruption = false;
 };
 
 }  // namespace weft::compile

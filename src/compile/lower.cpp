@@ -137,6 +137,8 @@ class Lowering {
     f.type = &type;
     f.num_results = static_cast<uint32_t>(type.results.size());
     labels_.push_back(f);
+    fuel_cost_word_ = kNone;
+    start_block(true);
   }
 
   // Completes the function once the body is decoded.
@@ -183,7 +185,10 @@ class Lowering {
     return here() - 1;
   }
   void bind(size_t fixup) { code_[fixup] = here(); }
-  void label_bound() { producer_end_ = kNone; }
+  void label_bound() {
+    producer_end_ = kNone;
+    label_at_ = here();
+  }
 
   // The temp of stack height `height`: valid up to the current height, and for the heights
   // of entries just popped (pos_ keeps them until something is pushed there again).
@@ -199,6 +204,41 @@ class Lowering {
                                  uint64_t{index - it->first_index} * (it->wide ? 2 : 1));
   }
   static uint32_t off(uint32_t slot) { return slot_offset(slot); }
+
+  // --- Interruption checks (LowerOptions::consume_fuel, epoch_interruption). Each straight-line
+  // block (function entry, loop head, after an if, else or end) starts with a check that the
+  // block's first instruction emits, so no check is emitted for an empty block, a label bound
+  // at the block's start lands on it, and a loop's head is its first instruction. Fuel counts
+  // the block's instructions in the check's cost word as they are lowered (an early exit
+  // still pays for the rest of its block).
+  static constexpr uint8_t kFuelCheck = 1, kEpochCheck = 2;
+  void start_block(bool entry_or_loop) {
+    pending_checks_ = static_cast<uint8_t>((options_.consume_fuel ? kFuelCheck : 0) |
+                                           (entry_or_loop && options_.epoch_interruption
+                                                ? kEpochCheck
+                                                : 0));
+  }
+  // Before each live instruction other than else and end. Free instructions emit no code that
+  // could be a branch target or loop back, so they leave a pending check to the next one.
+  void charge(Opcode op) {
+    // As wasmtime counts: structure, nop, drop, unreachable and return are free.
+    const bool free = op == Opcode::Nop || op == Opcode::Drop || op == Opcode::Block ||
+                      op == Opcode::Loop || op == Opcode::Unreachable || op == Opcode::Return;
+    if (free) return;
+    if (pending_checks_ != 0) {
+      emit_op(pending_checks_ == kFuelCheck    ? Op::Fuel
+              : pending_checks_ == kEpochCheck ? Op::Epoch
+                                               : Op::FuelEpoch);
+      fuel_cost_word_ = kNone;
+      if (pending_checks_ & kFuelCheck) {
+        fuel_cost_word_ = here();
+        emit(0);
+      }
+      pending_checks_ = 0;
+      producer_end_ = kNone;  // no fusion may remove the check
+    }
+    if (fuel_cost_word_ != kNone) ++code_[fuel_cost_word_];
+  }
 
   // --- Symbolic stack.
   void push(Entry e) {
@@ -221,14 +261,10 @@ class Lowering {
     switch (e.kind) {
       case Entry::Temp:
         if (temp(h) == dst) return;
-        emit_op(e.wide ? Op::Copy128 : Op::Copy);
-        emit(pack(off(dst), off(temp(h))));
-        return;
+        return emit_copy(e.wide, off(dst), off(temp(h)));
       case Entry::Local:
         if (e.local == dst) return;
-        emit_op(e.wide ? Op::Copy128 : Op::Copy);
-        emit(pack(off(dst), off(e.local)));
-        return;
+        return emit_copy(e.wide, off(dst), off(e.local));
       case Entry::Const:
         emit_op(e.wide ? Op::Const128 : Op::Const);
         emit(pack(off(dst), 0));
@@ -236,6 +272,18 @@ class Lowering {
         if (e.wide) emit(e.value_hi);
         return;
     }
+  }
+  // A copy straight after another one, with no label between, joins it as a Copy2: moves come
+  // in runs (branch values, loop variables rotated by local.set).
+  void emit_copy(bool wide, uint32_t dst, uint32_t src) {
+    if (!wide && last_op_ == Op::Copy && last_op_start_ + 2 == here() && label_at_ != here()) {
+      code_[last_op_start_] = reinterpret_cast<uintptr_t>(handlers_[static_cast<size_t>(Op::Copy2)]);
+      last_op_ = Op::Copy2;
+      emit(pack(dst, src));
+      return;
+    }
+    emit_op(wide ? Op::Copy128 : Op::Copy);
+    emit(pack(dst, src));
   }
   void materialize(uint32_t h) {
     Entry& e = stack_[h];
@@ -322,14 +370,54 @@ class Lowering {
     }
     return true;
   }
-  // When the address `a` (consumed at height h) was just computed as `base + k` by
-  // i32.add with an immediate, removes that add: the access computes it itself.
-  bool fold_address_add(const Entry& a, uint32_t h, uint64_t offset, uint32_t& base, uint32_t& k) {
-    if (!retargetable(a, h) || producer_op_ != Op::I32AddImm || offset > UINT32_MAX) return false;
+  // When the address `a` (consumed at height h) was just computed as `base + k` by i32.add
+  // with an immediate k, or with k the value of a second slot (`reg`, k its offset), removes
+  // that add: the access computes it itself.
+  bool fold_address_add(const Entry& a, uint32_t h, uint64_t offset, uint32_t& base, uint32_t& k,
+                        bool& reg) {
+    if (!retargetable(a, h) || offset > UINT32_MAX) return false;
+    if (producer_op_ == Op::I32AddImm) {
+      k = static_cast<uint32_t>(code_[producer_start_ + 2]);
+    } else if (producer_op_ == Op::I32Add) {
+      k = low_half(code_[producer_start_ + 2]);
+    } else {
+      return false;
+    }
+    reg = producer_op_ == Op::I32Add;
     base = high_half(code_[producer_start_ + 1]);
-    k = static_cast<uint32_t>(code_[producer_start_ + 2]);
     code_.resize(producer_start_);
     producer_end_ = kNone;
+    return true;
+  }
+  // An add (operands a, b at heights h, h + 1, in slots sa, sb) of a product the last
+  // instruction just computed becomes one MulAdd: the product's temp is dead after the add.
+  bool fuse_multiply_add(Op op, const Entry& a, const Entry& b, uint32_t h, uint32_t sa,
+                         uint32_t sb) {
+    Op mul, fused;
+    switch (op) {
+      case Op::I32Add: mul = Op::I32Mul, fused = Op::I32MulAdd; break;
+      case Op::I64Add: mul = Op::I64Mul, fused = Op::I64MulAdd; break;
+      case Op::F32Add: mul = Op::F32Mul, fused = Op::F32MulAdd; break;
+      case Op::F64Add: mul = Op::F64Mul, fused = Op::F64MulAdd; break;
+      default: return false;
+    }
+    if (producer_op_ != mul) return false;
+    uint32_t addend;
+    if (retargetable(b, h + 1)) {
+      addend = sa;  // a + x * y: the sum is the same either way round
+    } else if (retargetable(a, h)) {
+      addend = sb;
+    } else {
+      return false;
+    }
+    const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
+    code_.resize(producer_start_);
+    producer_end_ = kNone;
+    emit_op(fused);
+    const size_t w = here();
+    emit(pack(off(temp(h)), high_half(w1)));
+    emit(pack(low_half(w2), addend));
+    produced(w, h);
     return true;
   }
   void retarget(uint32_t slot) {
@@ -459,6 +547,7 @@ class Lowering {
   uint32_t max_slots_ = 0;  // the most temp slots in use at any point
   size_t last_op_start_ = 0;
   Op last_op_ = Op::Count;
+  size_t label_at_ = kNone;  // where the last label was bound
   size_t producer_start_ = 0;
   Op producer_op_ = Op::Count;
   size_t producer_word_ = 0;
@@ -466,9 +555,12 @@ class Lowering {
   uint32_t producer_height_ = 0;
   ErrorKind error_kind_ = ErrorKind::Unsupported;
   std::string error_;
+  uint8_t pending_checks_ = 0;     // kFuelCheck | kEpochCheck due before the next instruction
+  size_t fuel_cost_word_ = kNone;  // the current block's cost word
 };
 
 bool Lowering::lower(const Instruction& ins) {
+  if (live_ && ins.op != Opcode::Else && ins.op != Opcode::End) charge(ins.op);
   switch (ins.op) {
     case Opcode::Block:
     case Opcode::Loop:
@@ -499,6 +591,7 @@ bool Lowering::lower_control(const Instruction& ins) {
       open_label(LabelKind::Loop, ins.block);
       labels_.back().loop_start = here();
       label_bound();
+      if (live_) start_block(true);
       return true;
     case Opcode::If: {
       if (!live_) {
@@ -515,6 +608,7 @@ bool Lowering::lower_control(const Instruction& ins) {
         emit(pack(cond_slot, 0));
       }
       labels_.back().else_fixup = emit_fixup();
+      start_block(false);
       return true;
     }
     case Opcode::Else: {
@@ -529,6 +623,7 @@ bool Lowering::lower_control(const Instruction& ins) {
       label_bound();
       reset_stack(l, false);
       live_ = true;
+      start_block(false);
       return true;
     }
     case Opcode::End: {
@@ -550,6 +645,7 @@ bool Lowering::lower_control(const Instruction& ins) {
       reset_stack(l, true);
       live_ = true;
       labels_.pop_back();
+      start_block(false);
       return true;
     }
     default:
@@ -628,7 +724,7 @@ bool Lowering::lower_plain(const Instruction& ins) {
                                [&](const auto& s) { return s.first == depths[i]; });
         if (it == stubs.end()) {
           stubs.emplace_back(depths[i], here());
-          producer_end_ = kNone;
+          label_bound();
           emit_branch(depths[i]);
           it = stubs.end() - 1;
         }
@@ -884,6 +980,7 @@ bool Lowering::lower_plain(const Instruction& ins) {
         return true;
       }
       const uint32_t sb = operand(b, h + 1);
+      if (fuse_multiply_add(op, a, b, h, sa, sb)) return true;
       emit_op(op);
       const size_t w = here();
       emit(pack(off(temp(h)), sa));
@@ -895,8 +992,9 @@ bool Lowering::lower_plain(const Instruction& ins) {
       const uint32_t h = height() - 1;
       const Entry a = pop();
       uint32_t base, k;
-      if (fold_address_add(a, h, ins.memarg.offset, base, k)) {
-        emit_op(op_plus(op, checked ? 3 : 2));
+      bool reg;
+      if (fold_address_add(a, h, ins.memarg.offset, base, k, reg)) {
+        emit_op(op_plus(op, (reg ? 4 : 2) + (checked ? 1 : 0)));
         const size_t w = here();
         emit(pack(off(temp(h)), base));
         emit(pack(static_cast<uint32_t>(ins.memarg.offset), k));
@@ -916,16 +1014,17 @@ bool Lowering::lower_plain(const Instruction& ins) {
       const Entry v = pop();
       const Entry a = pop();
       uint32_t base, k;
-      if (fold_address_add(a, h, ins.memarg.offset, base, k)) {
+      bool reg;
+      if (fold_address_add(a, h, ins.memarg.offset, base, k, reg)) {
         if (v.kind == Entry::Const) {
-          emit_op(op_plus(op, checked ? 7 : 6));
+          emit_op(op_plus(op, (reg ? 10 : 6) + (checked ? 1 : 0)));
           emit(pack(base, 0));
           emit(pack(static_cast<uint32_t>(ins.memarg.offset), k));
           emit(v.value);
           return true;
         }
         const uint32_t sv = operand(v, h + 1);
-        emit_op(op_plus(op, checked ? 5 : 4));
+        emit_op(op_plus(op, (reg ? 8 : 4) + (checked ? 1 : 0)));
         emit(pack(base, sv));
         emit(pack(static_cast<uint32_t>(ins.memarg.offset), k));
         return true;

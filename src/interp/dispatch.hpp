@@ -55,10 +55,13 @@ typedef HandlerResult(WEFT_HANDLER_CC* Handler)(const Cell* pc, uint64_t* fp, ui
     WEFT_DISPATCH(); \
   } while (0)
 
-#define WEFT_TRAP(code) \
-  do {                  \
-    st->trap = (code);  \
-    WEFT_EXIT();        \
+// Also records where, for the trap's backtrace (the entry walks the frames from there).
+#define WEFT_TRAP(code)  \
+  do {                   \
+    st->trap = (code);   \
+    st->trap_pc = pc;    \
+    st->trap_ctx = ctx;  \
+    WEFT_EXIT();         \
   } while (0)
 
 // The slot at byte offset `off` in the current frame.

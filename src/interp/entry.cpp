@@ -5,8 +5,10 @@
 
 #include <cstring>
 #include <mutex>
+#include <new>
 
 #include "compile/lower.hpp"
+#include "compile/trampolines.hpp"
 #include "interp/dispatch.hpp"
 #include "interp/interpreter.hpp"
 #include "runtime/memory.hpp"
@@ -21,6 +23,7 @@ struct ThreadStack {
   ~ThreadStack() {
     if (slots != nullptr) munmap(slots, kStackSlots * sizeof(uint64_t));
     if (frames != nullptr) munmap(frames, kMaxFrames * sizeof(Frame));
+    delete[] state.trace;
   }
 };
 
@@ -78,7 +81,60 @@ Result<std::shared_ptr<compile::ModuleCode>> compile_module(const ir::Module& mo
                                                             const Config& config) {
   compile::LowerOptions options;
   options.bounds = config.bounds;
-  return compile::lower_module(module, handler_table(), options);
+  options.consume_fuel = config.consume_fuel;
+  options.epoch_interruption = config.epoch_interruption;
+  Result<std::shared_ptr<compile::ModuleCode>> code =
+      compile::lower_module(module, handler_table(), options);
+  if (!code) return code;
+  WEFT_TRY(compile::add_wasm_to_array_trampolines(**code, module, handler_table()));
+  return code;
+}
+
+namespace {
+
+// Records the wasm frames of the trap that is ending the run entered at `entry` (whose exit
+// frame is at `base`), innermost first, for take_trap_trace. Runs on the trap path only.
+void record_trace(ExecState* st, const runtime::VMFuncRef* callee,
+                  const compile::CompiledFunc* entry, const Frame* base) {
+  st->trace_callee = nullptr;
+  st->trace_size = 0;
+  if (st->trace == nullptr) {
+    st->trace = new (std::nothrow) TraceFrame[kMaxTraceFrames];
+    if (st->trace == nullptr) return;
+  }
+  uint32_t n = 0;
+  const auto add = [&](const void* where, bool is_func, runtime::VMContext* ctx) {
+    if (n < kMaxTraceFrames) st->trace[n++] = TraceFrame{where, is_func, ctx};
+  };
+  // base[1] .. top[-1] are the calls made since the entry; each holds its caller's resume pc.
+  const Frame* const top = st->frames_top;
+  if (st->trap_pc != nullptr) {
+    add(st->trap_pc, false, st->trap_ctx);
+  } else if (top == base + 1) {
+    add(entry, true, callee->vmctx);  // a guard-page fault in the entry function itself
+  } else {
+    // A guard-page fault leaves no pc: the innermost function is the callee of the last call,
+    // which a direct call names in its operands ([CallDirect][CompiledFunc*][base], resuming
+    // after them). Other calls leave that frame out.
+    const compile::Cell* resume = top[-1].return_pc;
+    const auto call_direct = reinterpret_cast<uintptr_t>(
+        handler_table()[static_cast<size_t>(compile::Op::CallDirect)]);
+    if (resume[-3] == call_direct) {
+      add(reinterpret_cast<const void*>(resume[-2]), true, top[-1].ctx);
+    }
+  }
+  for (const Frame* f = top - 1; f > base; --f) add(f->return_pc, false, f->ctx);
+  st->trace_size = n;
+  st->trace_callee = callee;
+}
+
+}  // namespace
+
+std::span<const TraceFrame> take_trap_trace(const runtime::VMFuncRef* callee) {
+  ExecState* st = t_state;
+  if (st == nullptr || st->trace_callee != callee || callee == nullptr) return {};
+  st->trace_callee = nullptr;
+  return {st->trace, st->trace_size};
 }
 
 runtime::TrapCode array_call(const runtime::VMFuncRef* callee, runtime::VMContext*,
@@ -114,12 +170,17 @@ runtime::TrapCode array_call(const runtime::VMFuncRef* callee, runtime::VMContex
   sigjmp_buf jump;
   st->fault_jump = &jump;
   st->trap = TrapCode::None;
+  st->trap_pc = nullptr;
   if (sigsetjmp(jump, 0) == 0) {
     st->in_wasm = true;
     runtime::VMContext* ctx = callee->vmctx;
     run_code(cf->code, fp, ctx->memory0_base, ctx, st);
   } else {
     st->trap = TrapCode::MemoryOutOfBounds;
+  }
+  if (st->trap != TrapCode::None) [[unlikely]] {
+    record_trace(st, callee, cf, saved_top);
+    st->trap_pc = nullptr;  // an outer run that faults later must not see this pc
   }
   st->in_wasm = saved_in_wasm;
   st->fault_jump = saved_jump;

@@ -19,12 +19,21 @@ struct Frame {
   runtime::VMContext* ctx;
 };
 
+struct TraceFrame;
+
 struct ExecState {
   uint64_t* stack_end = nullptr;  // one past the last usable slot
   uint64_t* sp = nullptr;         // where the next entry (from the host) puts its frame
   Frame* frames_top = nullptr;
   Frame* frames_end = nullptr;
   runtime::TrapCode trap = runtime::TrapCode::None;
+  // Where the trap was raised (null for a guard-page fault), and the frames the entry then
+  // recorded for the backtrace: `trace` holds kMaxTraceFrames, allocated at the first trap.
+  const compile::Cell* trap_pc = nullptr;
+  runtime::VMContext* trap_ctx = nullptr;
+  TraceFrame* trace = nullptr;
+  uint32_t trace_size = 0;
+  const runtime::VMFuncRef* trace_callee = nullptr;  // the entry's callee the trace belongs to
   // Set while wasm runs: a fault in a memory reservation jumps here (guard-page bounds).
   sigjmp_buf* fault_jump = nullptr;
   bool in_wasm = false;

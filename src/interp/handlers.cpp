@@ -114,10 +114,25 @@ inline bool write_memory(const VMContext* ctx, uint8_t* mem, uint64_t ea, const 
   return true;
 }
 
-template <typename R, typename M, bool kCheck, bool kAdd>
+// How a load or store finds its address: the slot plus the offset in pc[2] (kPlain), or with
+// an i32.add of an immediate (kAddImm) or of a second slot (kAddReg) folded in, pc[2] packing
+// (offset, k) or (offset, slot b).
+enum AddressMode : int { kPlain, kAddImm, kAddReg };
+
+template <int kMode>
+inline uint64_t access_address(uint64_t* fp, uint64_t slot, Cell w2) {
+  if constexpr (kMode == kAddReg) {
+    const uint32_t b = static_cast<uint32_t>(WEFT_SLOT(high_half(w2)));
+    return uint64_t{static_cast<uint32_t>(static_cast<uint32_t>(slot) + b)} + low_half(w2);
+  } else {
+    return effective_address<kMode == kAddImm>(slot, w2);
+  }
+}
+
+template <typename R, typename M, bool kCheck, int kMode>
 WEFT_HANDLER_CC HandlerResult load(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
-  const uint64_t ea = effective_address<kAdd>(WEFT_SLOT(high_half(w)), pc[2]);
+  const uint64_t ea = access_address<kMode>(fp, WEFT_SLOT(high_half(w)), pc[2]);
   M v;
   if (!read_memory<M, kCheck>(ctx, mem, ea, v)) [[unlikely]]
     WEFT_TRAP(TrapCode::MemoryOutOfBounds);
@@ -125,10 +140,10 @@ WEFT_HANDLER_CC HandlerResult load(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(3);
 }
 
-template <typename V, typename M, bool kCheck, bool kImm, bool kAdd>
+template <typename V, typename M, bool kCheck, bool kImm, int kMode>
 WEFT_HANDLER_CC HandlerResult store(WEFT_HANDLER_ARGS) {
   const Cell w = pc[1];
-  const uint64_t ea = effective_address<kAdd>(WEFT_SLOT(low_half(w)), pc[2]);
+  const uint64_t ea = access_address<kMode>(fp, WEFT_SLOT(low_half(w)), pc[2]);
   const M v = static_cast<M>(static_cast<V>(kImm ? pc[3] : WEFT_SLOT(high_half(w))));
   if (!write_memory<M, kCheck>(ctx, mem, ea, v)) [[unlikely]]
     WEFT_TRAP(TrapCode::MemoryOutOfBounds);
@@ -387,6 +402,13 @@ WEFT_HANDLER_CC HandlerResult op_copy(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(2);
 }
 
+WEFT_HANDLER_CC HandlerResult op_copy2(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  WEFT_SLOT(low_half(w1)) = WEFT_SLOT(high_half(w1));
+  WEFT_SLOT(low_half(w2)) = WEFT_SLOT(high_half(w2));
+  WEFT_NEXT(3);
+}
+
 WEFT_HANDLER_CC HandlerResult op_const(WEFT_HANDLER_ARGS) {
   WEFT_SLOT(low_half(pc[1])) = pc[2];
   WEFT_NEXT(3);
@@ -551,6 +573,29 @@ WEFT_HANDLER_CC HandlerResult op_call_indirect(WEFT_HANDLER_ARGS) {
   WEFT_CALL_REF(f, high_half(w2), pc[3], pc + 4);
 }
 
+// The body of a wasm-to-array trampoline (compile/trampolines.hpp), entered through a host
+// funcref's wasm_call with ctx = the host function's context: calls the function through its
+// array entry on the frame's arguments, as the caller (the frame below) did. Return follows.
+WEFT_HANDLER_CC HandlerResult op_call_host(WEFT_HANDLER_ARGS) {
+  const TrapCode trap = call_host(ctx->host_funcref, fp,
+                                  reinterpret_cast<const compile::Signature*>(pc[1]),
+                                  st->frames_top[-1].ctx, st);
+  if (trap != TrapCode::None) [[unlikely]]
+    WEFT_TRAP(trap);
+  WEFT_NEXT(2);
+}
+
+// --- Superinstructions ----------------------------------------------------------------------
+
+// [h][dst|x][y|z]: Add(Mul(x, y), z), the pair the lowering fuses (the product is a dead temp).
+template <auto Mul, auto Add, typename T>
+WEFT_HANDLER_CC HandlerResult mul_add(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  const T product = Mul(static_cast<T>(WEFT_SLOT(high_half(w1))), static_cast<T>(WEFT_SLOT(low_half(w2))));
+  WEFT_SLOT(low_half(w1)) = static_cast<uint64_t>(Add(product, static_cast<T>(WEFT_SLOT(high_half(w2)))));
+  WEFT_NEXT(3);
+}
+
 // --- Variables and references ----------------------------------------------------------------
 
 WEFT_HANDLER_CC HandlerResult op_select(WEFT_HANDLER_ARGS) {
@@ -705,6 +750,41 @@ WEFT_HANDLER_CC HandlerResult op_data_drop(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(2);
 }
 
+// --- Interruption checks (compile::LowerOptions::consume_fuel, epoch_interruption) ----------
+
+// Charges the block's cost, or traps having consumed all fuel.
+inline bool take_fuel(runtime::VMStoreLimits* limits, uint64_t cost) {
+  if (limits->fuel < cost) [[unlikely]] {
+    limits->fuel = 0;
+    return false;
+  }
+  limits->fuel -= cost;
+  return true;
+}
+inline bool epoch_passed(const runtime::VMStoreLimits* limits) {
+  return limits->epoch->load(std::memory_order_relaxed) >= limits->epoch_deadline;
+}
+
+WEFT_HANDLER_CC HandlerResult op_fuel(WEFT_HANDLER_ARGS) {
+  if (!take_fuel(ctx->limits, pc[1])) [[unlikely]]
+    WEFT_TRAP(TrapCode::OutOfFuel);
+  WEFT_NEXT(2);
+}
+
+WEFT_HANDLER_CC HandlerResult op_epoch(WEFT_HANDLER_ARGS) {
+  if (epoch_passed(ctx->limits)) [[unlikely]]
+    WEFT_TRAP(TrapCode::Interrupted);
+  WEFT_NEXT(1);
+}
+
+WEFT_HANDLER_CC HandlerResult op_fuel_epoch(WEFT_HANDLER_ARGS) {
+  if (epoch_passed(ctx->limits)) [[unlikely]]
+    WEFT_TRAP(TrapCode::Interrupted);
+  if (!take_fuel(ctx->limits, pc[1])) [[unlikely]]
+    WEFT_TRAP(TrapCode::OutOfFuel);
+  WEFT_NEXT(2);
+}
+
 // --- The table -------------------------------------------------------------------------------
 
 #define WEFT_H(f) reinterpret_cast<const void*>(static_cast<Handler>(f))
@@ -720,14 +800,19 @@ const void* const kHandlers[] = {
       WEFT_H((branch_compare<&ops::fn, A, true, true>)),   \
       WEFT_H((branch_compare<&ops::fn, A, false, false>)), \
       WEFT_H((branch_compare<&ops::fn, A, true, false>)),
-#define WEFT_IOP_LOAD(ident, R, M)                                       \
-  WEFT_H((load<R, M, false, false>)), WEFT_H((load<R, M, true, false>)), \
-      WEFT_H((load<R, M, false, true>)), WEFT_H((load<R, M, true, true>)),
-#define WEFT_IOP_STORE(ident, V, M)                                                        \
-  WEFT_H((store<V, M, false, false, false>)), WEFT_H((store<V, M, true, false, false>)),   \
-      WEFT_H((store<V, M, false, true, false>)), WEFT_H((store<V, M, true, true, false>)), \
-      WEFT_H((store<V, M, false, false, true>)), WEFT_H((store<V, M, true, false, true>)), \
-      WEFT_H((store<V, M, false, true, true>)), WEFT_H((store<V, M, true, true, true>)),
+#define WEFT_IOP_LOAD(ident, R, M)                                               \
+  WEFT_H((load<R, M, false, kPlain>)), WEFT_H((load<R, M, true, kPlain>)),       \
+      WEFT_H((load<R, M, false, kAddImm>)), WEFT_H((load<R, M, true, kAddImm>)), \
+      WEFT_H((load<R, M, false, kAddReg>)), WEFT_H((load<R, M, true, kAddReg>)),
+#define WEFT_IOP_STORE(ident, V, M)                                                            \
+  WEFT_H((store<V, M, false, false, kPlain>)), WEFT_H((store<V, M, true, false, kPlain>)),     \
+      WEFT_H((store<V, M, false, true, kPlain>)), WEFT_H((store<V, M, true, true, kPlain>)),   \
+      WEFT_H((store<V, M, false, false, kAddImm>)),                                            \
+      WEFT_H((store<V, M, true, false, kAddImm>)),                                             \
+      WEFT_H((store<V, M, false, true, kAddImm>)), WEFT_H((store<V, M, true, true, kAddImm>)), \
+      WEFT_H((store<V, M, false, false, kAddReg>)),                                            \
+      WEFT_H((store<V, M, true, false, kAddReg>)),                                             \
+      WEFT_H((store<V, M, false, true, kAddReg>)), WEFT_H((store<V, M, true, true, kAddReg>)),
 #define WEFT_IOP(ident) WEFT_H(irregular_##ident),
 #define WEFT_IOP_V(ident, kind, fn) WEFT_VHANDLERS_##kind(vops::fn)
 #define WEFT_VHANDLERS_VUnary(f) WEFT_H(v_unary<&f>),
@@ -744,6 +829,11 @@ const void* const kHandlers[] = {
   WEFT_H((v_store_lane<&f, false>)), WEFT_H((v_store_lane<&f, true>)),
 #define irregular_Unreachable op_unreachable
 #define irregular_Copy op_copy
+#define irregular_Copy2 op_copy2
+#define irregular_I32MulAdd (mul_add<&ops::i32_mul, &ops::i32_add, uint32_t>)
+#define irregular_I64MulAdd (mul_add<&ops::i64_mul, &ops::i64_add, uint64_t>)
+#define irregular_F32MulAdd (mul_add<&ops::f32_mul, &ops::f32_add, uint32_t>)
+#define irregular_F64MulAdd (mul_add<&ops::f64_mul, &ops::f64_add, uint64_t>)
 #define irregular_Const op_const
 #define irregular_Br op_br
 #define irregular_BrIf op_br_if
@@ -753,6 +843,7 @@ const void* const kHandlers[] = {
 #define irregular_CallDirect op_call_direct
 #define irregular_CallFuncRef op_call_func_ref
 #define irregular_CallIndirect op_call_indirect
+#define irregular_CallHost op_call_host
 #define irregular_Select op_select
 #define irregular_GlobalGet op_global_get
 #define irregular_GlobalSet op_global_set
@@ -779,6 +870,9 @@ const void* const kHandlers[] = {
 #define irregular_GlobalSet128 op_global_set128
 #define irregular_V128Bitselect op_v128_bitselect
 #define irregular_I8x16Shuffle op_i8x16_shuffle
+#define irregular_Fuel op_fuel
+#define irregular_Epoch op_epoch
+#define irregular_FuelEpoch op_fuel_epoch
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY

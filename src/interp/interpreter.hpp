@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 
 #include "base/result.hpp"
 #include "compile/code_format.hpp"
@@ -15,6 +16,9 @@ namespace weft::interp {
 struct Config {
   // GuardPages needs install_fault_handler(); Explicit works everywhere.
   compile::BoundsChecks bounds = compile::BoundsChecks::GuardPages;
+  // Fuel and epoch checks (compile::LowerOptions); off, the code has none and pays nothing.
+  bool consume_fuel = false;
+  bool epoch_interruption = false;
 };
 
 // Lowers every function of a validated module.
@@ -24,6 +28,22 @@ Result<std::shared_ptr<compile::ModuleCode>> compile_module(const ir::Module& mo
 // The array-call entry of every interpreted function.
 runtime::TrapCode array_call(const runtime::VMFuncRef* callee, runtime::VMContext* caller,
                              runtime::ValRaw* values, size_t count);
+
+// One wasm frame of a trap, as the interpreter knows it: a code address inside the function's
+// body (or, with `is_func`, what should be its CompiledFunc: verify before use) and the
+// context it ran in. The embedder maps it back to a function index with the instances'
+// compile::ModuleCode; frames it cannot map (trampolines) it skips.
+struct TraceFrame {
+  const void* where = nullptr;
+  bool is_func = false;
+  runtime::VMContext* ctx = nullptr;
+};
+inline constexpr uint32_t kMaxTraceFrames = 1000;  // the innermost ones are kept
+
+// The wasm frames, innermost first, of the trap that just ended array_call(`callee`, ...) on
+// this thread; empty when the last trap recorded was not of that call (or nothing could be
+// recorded). Clears the record; the span stays valid until wasm runs again on this thread.
+std::span<const TraceFrame> take_trap_trace(const runtime::VMFuncRef* callee);
 
 // Installs the SIGSEGV/SIGBUS handler that turns a fault in a linear memory's reservation,
 // while wasm runs, into an out-of-bounds trap. Idempotent.

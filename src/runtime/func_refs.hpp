@@ -33,6 +33,14 @@ class FuncRefArena {
     holes_.resize(kept);
   }
   size_t holes() const { return holes_.size(); }
+  // Keeps `owner` alive as long as the arena: what this store's funcrefs point into (an
+  // InstancePre's shared funcrefs and definitions, host functions). Keeping the owner kept
+  // last once more is a no-op. May throw std::bad_alloc; `owner` is then released.
+  void keep_alive(std::shared_ptr<const void> owner) {
+    if (!kept_.empty() && kept_.back() == owner) return;
+    kept_.push_back(std::move(owner));
+  }
+  size_t kept_alive() const { return kept_.size(); }
   size_t allocated() const {
     return used_in_last_ + (chunks_.empty() ? 0 : (chunks_.size() - 1) * kChunk);
   }
@@ -42,6 +50,8 @@ class FuncRefArena {
   std::vector<std::unique_ptr<VMFuncRef[]>> chunks_;
   size_t used_in_last_ = kChunk;
   std::vector<VMFuncRef*> holes_;
+  // Released after the chunks' users are gone: the arena is destroyed with its store.
+  std::vector<std::shared_ptr<const void>> kept_;
 };
 
 }  // namespace weft::runtime

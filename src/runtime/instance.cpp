@@ -9,7 +9,9 @@ namespace weft::runtime {
 namespace {
 
 Error trap_error(TrapCode code) {
-  return Error{ErrorKind::Trap, trap_message(code)};
+  Error error{ErrorKind::Trap, trap_message(code)};
+  error.trap = code;
+  return error;
 }
 
 std::string describe_limits(const ir::Limits& l) {
@@ -82,6 +84,8 @@ Result<Instance*> Instance::instantiate(Store& store, std::shared_ptr<const ir::
   instance->code_ = std::move(code);
   WEFT_TRY(instance->link(imports));
   store.adopt(std::move(owned));
+  // Its trampolines may fill host funcref holes, this instance's imports among them.
+  store.register_module(instance->code_, instance->type_ids_);
   WEFT_TRY(instance->create_entities(wasm_entry));
   WEFT_TRY(instance->initialize());
   return instance;
@@ -134,6 +138,8 @@ Result<void> Instance::create_entities(ArrayCallFn wasm_entry) {
   vmctx_.funcs = funcs_.data();
   vmctx_.type_ids = type_ids_.data();
   vmctx_.instance = this;
+  vmctx_.store = &store_;
+  vmctx_.limits = &store_.limits();
 
   ConstEvaluator eval(m);
   for (const ir::Global& g : m.globals) {

@@ -31,6 +31,8 @@ class Instance {
                                        std::span<const Extern> imports, ArrayCallFn wasm_entry);
 
   const ir::Module& module() const { return *module_; }
+  // The compiled code of the module's defined functions (to map code back to functions).
+  const compile::ModuleCode& code() const { return *code_; }
   Store& store() { return store_; }
   VMContext* vmctx() { return &vmctx_; }
   const Extern* find_export(std::string_view name) const;

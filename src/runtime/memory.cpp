@@ -82,11 +82,20 @@ ir::MemoryType LinearMemory::current_type() const {
   return t;
 }
 
+std::optional<size_t> LinearMemory::maximum_bytes() const {
+  if (!has_max_) return std::nullopt;
+  return static_cast<size_t>(max_pages_ * kWasmPageSize);
+}
+
 int64_t LinearMemory::grow(uint64_t delta) {
   const uint64_t old_pages = pages();
   if (delta == 0) return static_cast<int64_t>(old_pages);
   if (delta > max_pages_ || old_pages + delta > max_pages_) return -1;
   const uint64_t new_bytes = (old_pages + delta) * kWasmPageSize;
+  if (limiter_ != nullptr && *limiter_ != nullptr &&
+      !(*limiter_)->memory_growing(size_bytes_, new_bytes, maximum_bytes())) {
+    return -1;
+  }
   if (mprotect(base_ + size_bytes_, new_bytes - size_bytes_, PROT_READ | PROT_WRITE) != 0) {
     return -1;
   }

@@ -9,6 +9,7 @@
 
 #include "base/result.hpp"
 #include "ir/types.hpp"
+#include "runtime/resource_limiter.hpp"
 
 namespace weft::runtime {
 
@@ -33,6 +34,11 @@ class LinearMemory {
   // Grows by `delta` pages; returns the old size in pages, or -1 when the limits or the host
   // refuse (memory.grow's result).
   int64_t grow(uint64_t delta);
+  // The store's limiter slot, consulted by grow() when it holds a limiter. The slot must outlive
+  // the memory (the store owns both).
+  void set_limiter(ResourceLimiter* const* slot) { limiter_ = slot; }
+  // The declared maximum in bytes, for a ResourceLimiter.
+  std::optional<size_t> maximum_bytes() const;
 
   // Offsets of the fields compiled code reads.
   static constexpr size_t size_offset() { return offsetof(LinearMemory, size_bytes_); }
@@ -46,6 +52,7 @@ class LinearMemory {
   uint64_t max_pages_ = 0;
   bool has_max_ = false;
   ir::MemoryType type_;
+  ResourceLimiter* const* limiter_ = nullptr;
 };
 
 // Whether `address` lies in the reservation of a live linear memory (safe in a signal handler).

@@ -1,16 +1,12 @@
 #include "runtime/store.hpp"
 
 #include <new>
+#include <string>
 
 #include "runtime/instance.hpp"
 
 namespace weft::runtime {
 namespace {
-
-TrapCode host_array_call(const VMFuncRef* callee, VMContext*, ValRaw* values, size_t count) {
-  const auto* host = reinterpret_cast<const HostFunc*>(callee->vmctx);
-  return host->callback(std::span<ValRaw>(values, count));
-}
 
 bool limits_match(const ir::Limits& actual, const ir::Limits& expected) {
   if (actual.min < expected.min) return false;
@@ -20,44 +16,83 @@ bool limits_match(const ir::Limits& actual, const ir::Limits& expected) {
 
 }  // namespace
 
-Store::Store(TypeRegistry& types) : types_(types) {}
+// The epoch of stores whose embedder has no engine counter to offer.
+static const std::atomic<uint64_t> g_epoch_at_rest{0};
+
+Store::Store(TypeRegistry& types) : types_(types) {
+  limits_.epoch = &g_epoch_at_rest;
+  host_context_.store = this;
+  host_context_.limits = &limits_;
+}
 Store::~Store() = default;
 
 Result<LinearMemory*> Store::new_memory(const ir::MemoryType& type) {
+  if (limiter_ != nullptr) {
+    const std::optional<uint64_t> max = type.limits.max;
+    if (type.limits.min > kMaxMemory32Pages ||
+        !limiter_->memory_growing(0, static_cast<size_t>(type.limits.min * kWasmPageSize),
+                                  max && *max <= kMaxMemory32Pages
+                                      ? std::optional<size_t>(*max * kWasmPageSize)
+                                      : std::nullopt)) {
+      return Error{ErrorKind::Other, "memory minimum size of " + std::to_string(type.limits.min) +
+                                         " pages exceeds memory limits"};
+    }
+  }
   Result<LinearMemory*> m = LinearMemory::create(type);
   if (!m) return m;
-  memories_.emplace_back(*m);
+  (*m)->set_limiter(&limiter_);
+  std::unique_ptr<LinearMemory> owned(*m);  // freed if the list cannot grow
+  memories_.push_back(std::move(owned));
   return m;
 }
 
 Result<Table*> Store::new_table(const ir::TableType& type, uint64_t init) {
+  if (limiter_ != nullptr && !limiter_->table_growing(0, type.limits.min, type.limits.max)) {
+    return Error{ErrorKind::Other, "table minimum size of " + std::to_string(type.limits.min) +
+                                       " elements exceeds table limits"};
+  }
   Result<Table*> t = Table::create(type, init);
   if (!t) return t;
-  tables_.emplace_back(*t);
+  (*t)->set_limiter(&limiter_);
+  std::unique_ptr<Table> owned(*t);
+  tables_.push_back(std::move(owned));
   return t;
 }
 
 Result<Global*> Store::new_global(const ir::GlobalType& type, ValRaw value) {
-  auto* g = new (std::nothrow) Global{type, GlobalCell{value}};
+  std::unique_ptr<Global> g(new (std::nothrow) Global{type, GlobalCell{value}});
   if (g == nullptr) return Error::out_of_memory();
-  globals_.emplace_back(g);
-  return g;
+  Global* const raw = g.get();
+  globals_.push_back(std::move(g));
+  return raw;
 }
 
 Result<VMFuncRef*> Store::new_host_func(ir::FuncType type, HostCallback callback) {
-  Result<uint32_t> index = types_.intern(type);
-  if (!index) return std::move(index).error();
-  auto* host = new (std::nothrow) HostFunc{std::move(type), std::move(callback)};
-  if (host == nullptr) return Error::out_of_memory();
-  host_funcs_.emplace_back(host);
+  Result<std::shared_ptr<HostFunc>> host = HostFunc::create(
+      types_, std::move(type),
+      [callback = std::move(callback)](VMContext*, std::span<ValRaw> values) {
+        return callback(values);
+      });
+  if (!host) return std::move(host).error();
+  return new_host_func(std::move(*host));
+}
+
+Result<VMFuncRef*> Store::new_host_func(std::shared_ptr<const HostFunc> host) {
+  const VMFuncRef& model = host->funcref();
+  funcrefs_.keep_alive(std::move(host));
   Result<VMFuncRef*> ref = funcrefs_.allocate();
   if (!ref) return ref;
-  (*ref)->array_call = host_array_call;
-  (*ref)->wasm_call = nullptr;
-  (*ref)->type_index = *index;
-  (*ref)->vmctx = reinterpret_cast<VMContext*>(host);
-  funcrefs_.note_hole(*ref);
+  **ref = model;
+  const compile::CompiledFunc* trampoline = modules_.trampoline(model.type_index);
+  (*ref)->wasm_call = trampoline;
+  if (trampoline == nullptr) funcrefs_.note_hole(*ref);
   return ref;
+}
+
+void Store::register_module(std::shared_ptr<const compile::ModuleCode> code,
+                            std::span<const uint32_t> canonical_types) {
+  if (!modules_.add(std::move(code), canonical_types)) return;
+  funcrefs_.fill([this](uint32_t type) -> const void* { return modules_.trampoline(type); });
 }
 
 Instance* Store::adopt(std::unique_ptr<Instance> instance) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 
 namespace weft::runtime {
@@ -20,7 +21,7 @@ Result<Table*> Table::create(const ir::TableType& type, uint64_t init) {
 }
 
 Table::~Table() {
-  std::free(elements_);
+  delete[] elements_;
 }
 
 ir::TableType Table::current_type() const {
@@ -29,17 +30,27 @@ ir::TableType Table::current_type() const {
   return t;
 }
 
-int64_t Table::grow(uint64_t delta, uint64_t init) {
+int64_t Table::grow(uint64_t delta, uint64_t init, bool* out_of_memory) {
   const uint64_t old = size_;
   if (delta > max_ || old + delta > max_ || old + delta > kMaxTableElements) return -1;
   const uint64_t wanted = old + delta;
+  if (delta != 0 && limiter_ != nullptr && *limiter_ != nullptr &&
+      !(*limiter_)->table_growing(old, wanted, maximum())) {
+    return -1;
+  }
   if (wanted > capacity_) {
     uint64_t cap = capacity_ < 8 ? 8 : capacity_;
     while (cap < wanted) cap *= 2;
     if (cap > kMaxTableElements) cap = kMaxTableElements;
-    void* p = std::realloc(elements_, cap * sizeof(uint64_t));
-    if (p == nullptr) return -1;
-    elements_ = static_cast<uint64_t*>(p);
+    // operator new rather than realloc: allocation-failure tests count and fail it.
+    uint64_t* p = new (std::nothrow) uint64_t[cap];
+    if (p == nullptr) {
+      if (out_of_memory != nullptr) *out_of_memory = true;
+      return -1;
+    }
+    if (old != 0) std::memcpy(p, elements_, old * sizeof(uint64_t));
+    delete[] elements_;
+    elements_ = p;
     capacity_ = cap;
   }
   for (uint64_t i = old; i < wanted; ++i) elements_[i] = init;

@@ -26,10 +26,17 @@ Result<uint32_t> TypeRegistry::intern(const ir::FuncType& type) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = index_.find(key);
   if (it != index_.end()) return it->second;
+  // Everything that may throw std::bad_alloc comes before the first change, so a failed
+  // allocation leaves the registry as it was (the lock is released by its guard).
   const uint32_t index = static_cast<uint32_t>(types_.size());
-  storage_.push_back(std::make_unique<ir::FuncType>(type));
-  types_.push_back(storage_.back().get());
+  auto owned = std::make_unique<ir::FuncType>(type);
+  if (types_.size() == types_.capacity()) {
+    storage_.reserve(2 * types_.size() + 8);
+    types_.reserve(2 * types_.size() + 8);
+  }
   index_.emplace(std::move(key), index);
+  types_.push_back(owned.get());
+  storage_.push_back(std::move(owned));
   return index;
 }
 

@@ -3,6 +3,7 @@
 // references"); the interpreter and later compilers take them from these constants.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -13,6 +14,7 @@ namespace weft::runtime {
 struct VMContext;
 struct VMFuncRef;
 class Instance;
+class Store;
 class LinearMemory;
 class Table;
 struct Global;
@@ -57,6 +59,14 @@ struct GlobalCell {
   ValRaw value;
 };
 
+// Per-store counters for code compiled with fuel or epoch checks (interp::Config), reached
+// through VMContext::limits: every instance of a store points at its store's one copy.
+struct VMStoreLimits {
+  uint64_t fuel = 0;            // remaining; a check subtracts its block's cost, or traps
+  uint64_t epoch_deadline = 0;  // a check traps once *epoch has reached it
+  const std::atomic<uint64_t>* epoch = nullptr;  // the engine's epoch, read relaxed
+};
+
 // Per-instance context: what compiled code reaches through its context pointer. Arrays are
 // indexed by the module's index spaces (imports first).
 struct VMContext {
@@ -68,6 +78,12 @@ struct VMContext {
   VMFuncRef* const* funcs = nullptr;   // every function index → its pinned funcref
   const uint32_t* type_ids = nullptr;  // module type index → canonical type index
   Instance* instance = nullptr;
+  VMStoreLimits* limits = nullptr;  // the store's fuel and epoch deadline
+  Store* store = nullptr;  // the owning store (an instance's, or the store's own host context)
+  // Only in a host function's context (runtime/host_func.hpp): the funcref whose array_call a
+  // wasm-to-array trampoline entered with this context calls, and the HostFunc itself.
+  const VMFuncRef* host_funcref = nullptr;
+  const void* host_func = nullptr;
 };
 
 inline constexpr size_t kVmctxMemory0BaseOffset = offsetof(VMContext, memory0_base);
@@ -76,5 +92,6 @@ inline constexpr size_t kVmctxTablesOffset = offsetof(VMContext, tables);
 inline constexpr size_t kVmctxGlobalsOffset = offsetof(VMContext, globals);
 inline constexpr size_t kVmctxFuncsOffset = offsetof(VMContext, funcs);
 inline constexpr size_t kVmctxTypeIdsOffset = offsetof(VMContext, type_ids);
+inline constexpr size_t kVmctxLimitsOffset = offsetof(VMContext, limits);
 
 }  // namespace weft::runtime

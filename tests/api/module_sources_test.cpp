@@ -57,7 +57,7 @@ TEST(ModuleSources, FromBinaryAndTextFiles) {
 
 TEST(ModuleSources, ExplicitBoundsChecksTrapOutOfBounds) {
   weft::Config config;
-  config.explicit_bounds_checks = true;
+  config.explicit_bounds_checks(true);
   weft::Engine engine(config);
   auto module = weft::Module::from_text(engine, R"((module
     (memory 1)

@@ -11,7 +11,15 @@ void print_usage(FILE* out) {
   std::fprintf(out,
                "usage: weft <command> [options] [args...]\n\n"
                "commands:\n"
-               "  run FILE [ARGS...] instantiate a module and call an export (--invoke NAME)\n"
+               "  run [options] FILE [ARGS...]\n"
+               "                     run a WASI program (.wasm or .wat) with ARGS, as wasmtime\n"
+               "                     does; exits with its exit code (134 on a trap)\n"
+               "      --dir HOST[::GUEST]  give it a host directory, seen as GUEST\n"
+               "      --env NAME[=VALUE]   set an environment variable (no VALUE: the host's)\n"
+               "      --invoke NAME        call export NAME with ARGS as typed arguments and\n"
+               "                           print its results, instead of `_start`\n"
+               "      --fuel N             trap after N units of fuel (about one per instruction)\n"
+               "      --explicit-bounds    check memory bounds with compares, not guard pages\n"
                "  validate FILE...   check that modules (.wasm or .wat) are well-formed and valid\n"
                "  wast FILE...       run WebAssembly test scripts (.wast)\n\n"
                "`weft <command> --help` describes a command.\n");

@@ -1,253 +1,150 @@
-// `weft run`: instantiate a module and call one of its exported functions with arguments
-// from the command line, printing the results one per line.
-#include <array>
-#include <cctype>
-#include <cerrno>
-#include <cinttypes>
-#include <cmath>
+// `weft run`: runs a module as a WASI program, or calls one export with typed arguments
+// (--invoke), on the public embedding API. Options and exit codes: run_options.cpp's help.
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "cli_values.hpp"
 #include "commands.hpp"
-#include "interp/interpreter.hpp"
-#include "load_module.hpp"
-#include "runtime/instance.hpp"
-#include "runtime/store.hpp"
-#include "text/v128_literal.hpp"
+#include "run_options.hpp"
+#include "weft/wasi.hpp"
+#include "weft/weft.hpp"
 
 namespace weft::cli {
 namespace {
 
-void print_help() {
-  std::printf(
-      "usage: weft run [options] FILE [ARGS...]\n\n"
-      "Instantiates FILE (.wasm or .wat) and calls an exported function with ARGS, printing\n"
-      "its results one per line. Without --invoke, only instantiates (running the start\n"
-      "function) and then calls `_start` if the module exports it.\n\n"
-      "options:\n"
-      "  --invoke NAME            the export to call\n"
-      "  --explicit-bounds        check memory bounds with compares instead of guard pages\n\n"
-      "v128 values: an argument is SHAPE:LANE,LANE,... with SHAPE one of i8x16 i16x8 i32x4\n"
-      "i64x2 f32x4 f64x2 and one literal per lane as v128.const takes them (e.g.\n"
-      "i32x4:1,-2,0x30,4 or f32x4:1.5,nan,inf,-0), or 0x and up to 32 hex digits for the\n"
-      "whole 128-bit number (lane 0 in the lowest bits). A v128 result prints as\n"
-      "i32x4:0x........,0x........,0x........,0x........ (lane 0 first), itself a valid\n"
-      "argument.\n");
+// wasmtime's status for a trap on unix: what an abort would give (128 + SIGABRT).
+constexpr int kTrapExitCode = 134;
+
+// What the store of `weft run` carries: the program's WASI state.
+struct RunHost {
+  std::unique_ptr<wasi::WasiCtx> wasi;
+};
+
+wasi::WasiCtx& wasi_of(RunHost& host) {
+  return *host.wasi;
 }
 
-// A v128 argument: `SHAPE:lanes` or a 128-bit hex number (see print_help).
-Result<runtime::ValRaw> parse_v128_argument(const std::string& text) {
-  const Error invalid{ErrorKind::Other, "invalid v128 argument '" + text + "'"};
-  runtime::ValRaw v{};
-  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-    std::string digits;
-    for (size_t i = 2; i < text.size(); ++i) {
-      if (text[i] == '_') continue;
-      if (!std::isxdigit(static_cast<unsigned char>(text[i]))) return invalid;
-      digits += text[i];
-    }
-    if (digits.empty() || digits.size() > 32) return invalid;
-    // Byte k holds the digits at positions (from the right) 2k and 2k+1.
-    for (size_t k = 0; k < 16 && 2 * k < digits.size(); ++k) {
-      const size_t end = digits.size() - 2 * k;
-      const size_t begin = end >= 2 ? end - 2 : 0;
-      v.v128[k] = static_cast<uint8_t>(
-          std::strtoul(digits.substr(begin, end - begin).c_str(), nullptr, 16));
-    }
-    return v;
-  }
-  const size_t colon = text.find(':');
-  if (colon == std::string::npos) return invalid;
-  const std::optional<text::V128Shape> shape = text::parse_v128_shape(text.substr(0, colon));
-  if (!shape) return invalid;
-  std::array<uint8_t, 16> bytes{};
-  uint32_t lane = 0;
-  size_t start = colon + 1;
-  while (true) {
-    const size_t comma = text.find(',', start);
-    const std::string lane_text =
-        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (lane >= text::lane_count(*shape) ||
-        text::parse_v128_lane(*shape, lane_text, lane, bytes) != text::LiteralStatus::Ok) {
-      return invalid;
-    }
-    ++lane;
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  if (lane != text::lane_count(*shape)) return invalid;
-  std::memcpy(v.v128, bytes.data(), 16);
-  return v;
-}
-
-Result<runtime::ValRaw> parse_argument(ir::ValType type, const std::string& text) {
-  runtime::ValRaw v{};
-  const char* s = text.c_str();
-  char* end = nullptr;
-  errno = 0;
-  switch (type.kind()) {
-    case ir::ValKind::I32:
-    case ir::ValKind::I64: {
-      const bool negative = !text.empty() && text[0] == '-';
-      uint64_t bits =
-          negative ? static_cast<uint64_t>(std::strtoll(s, &end, 0)) : std::strtoull(s, &end, 0);
-      if (type.kind() == ir::ValKind::I32) {
-        const int64_t as_signed = static_cast<int64_t>(bits);
-        if (negative ? as_signed < INT32_MIN : bits > UINT32_MAX) errno = ERANGE;
-        bits = static_cast<uint32_t>(bits);
-      }
-      v.i64 = bits;
-      break;
-    }
-    case ir::ValKind::F32: {
-      const float f = std::strtof(s, &end);
-      uint32_t bits;
-      std::memcpy(&bits, &f, 4);
-      v.i64 = bits;
-      break;
-    }
-    case ir::ValKind::F64: {
-      const double d = std::strtod(s, &end);
-      std::memcpy(&v.i64, &d, 8);
-      break;
-    }
-    case ir::ValKind::V128:
-      return parse_v128_argument(text);
-    default:
-      return Error{ErrorKind::Unsupported, "arguments of type " + ir::to_string(type) +
-                                               " cannot be given on the command line"};
-  }
-  if (end == s || *end != '\0' || errno == ERANGE) {
-    return Error{ErrorKind::Other, "invalid " + ir::to_string(type) + " argument '" + text + "'"};
-  }
-  return v;
-}
-
-void print_result(ir::ValType type, const runtime::ValRaw& v) {
-  switch (type.kind()) {
-    case ir::ValKind::I32:
-      std::printf("%" PRId32 "\n", static_cast<int32_t>(v.i32));
-      break;
-    case ir::ValKind::I64:
-      std::printf("%" PRId64 "\n", static_cast<int64_t>(v.i64));
-      break;
-    case ir::ValKind::F32: {
-      float f;
-      std::memcpy(&f, &v.f32, 4);
-      std::printf("%.9g\n", static_cast<double>(f));
-      break;
-    }
-    case ir::ValKind::F64: {
-      double d;
-      std::memcpy(&d, &v.f64, 8);
-      std::printf("%.17g\n", d);
-      break;
-    }
-    case ir::ValKind::Ref:
-      if (v.ref == 0)
-        std::printf("null\n");
-      else
-        std::printf("ref 0x%" PRIx64 "\n", v.ref);
-      break;
-    case ir::ValKind::V128: {
-      uint32_t lanes[4];
-      std::memcpy(lanes, v.v128, 16);
-      std::printf("i32x4:0x%08" PRIx32 ",0x%08" PRIx32 ",0x%08" PRIx32 ",0x%08" PRIx32 "\n",
-                  lanes[0], lanes[1], lanes[2], lanes[3]);
-      break;
-    }
-    default:
-      std::printf("<%s>\n", ir::to_string(type).c_str());
-      break;
+// Prints `e` as wasmtime frames a failure of its main module; a trap adds its wasm backtrace
+// (innermost frame first).
+void print_error(const std::string& path, const Error& e) {
+  std::fflush(stdout);
+  std::fprintf(stderr, "Error: failed to run main module `%s`\n\nCaused by:\n    %s%s\n",
+               path.c_str(), e.kind == ErrorKind::Trap ? "wasm trap: " : "", e.to_string().c_str());
+  if (e.backtrace.empty()) return;
+  std::fprintf(stderr, "\nwasm backtrace:\n");
+  for (size_t i = 0; i < e.backtrace.size(); ++i) {
+    const BacktraceFrame& frame = e.backtrace[i];
+    std::string name = frame.func_name.empty() ? "<unknown>" : frame.func_name;
+    if (!frame.module_name.empty()) name = frame.module_name + "!" + name;
+    std::fprintf(stderr, "  %zu: 0x%x - %s\n", i, frame.func_index, name.c_str());
   }
 }
 
+// For failures before the program runs: loading, linking, a bad --invoke.
 int fail(const std::string& path, const Error& e) {
-  std::fprintf(stderr, "%s: %s\n", path.c_str(), e.to_string().c_str());
+  print_error(path, e);
   return 1;
+}
+
+// How the program ended when it did not return: an exit code from proc_exit passes through
+// (when a process can exit with it: 0 to 255); a trap exits with kTrapExitCode; any other
+// error (a host function's) with 1.
+int report_run_error(const std::string& path, const Error& e) {
+  if (e.kind == ErrorKind::Exit) {
+    if (e.exit_code >= 0 && e.exit_code <= 255) return e.exit_code;
+    print_error(path, Error{ErrorKind::Exit,
+                            "exit status " + std::to_string(e.exit_code) + " is outside 0..255"});
+    return 1;
+  }
+  print_error(path, e);
+  return e.kind == ErrorKind::Trap ? kTrapExitCode : 1;
+}
+
+Result<std::unique_ptr<wasi::WasiCtx>> make_wasi(const RunOptions& options) {
+  wasi::WasiConfig config;
+  config.arg(options.path);
+  // With --invoke the command-line arguments belong to the function, not to the program.
+  if (!options.invoke) {
+    for (const std::string& a : options.args) config.arg(a);
+  }
+  for (const auto& [name, value] : options.env) config.env(name, value);
+  for (const RunOptions::Dir& dir : options.dirs) config.preopen_dir(dir.host, dir.guest);
+  config.inherit_stdio();
+  return wasi::WasiCtx::create(config);
+}
+
+// Calls `func` with arguments parsed from the command line and prints its results.
+int invoke(StoreContext& store, const std::string& path, const std::string& name, Func func,
+           const std::vector<std::string>& args) {
+  const FuncType type = func.type(store);
+  if (args.size() != type.params.size()) {
+    return fail(
+        path, Error{ErrorKind::Other, "'" + name + "' takes " + std::to_string(type.params.size()) +
+                                          " arguments, got " + std::to_string(args.size())});
+  }
+  std::vector<Val> params;
+  for (size_t i = 0; i < args.size(); ++i) {
+    Result<Val> v = parse_value(type.params[i], args[i]);
+    if (!v) return fail(path, v.error());
+    params.push_back(*v);
+  }
+  std::vector<Val> results(type.results.size());
+  Result<void> called = func.call(store, params, results);
+  if (!called) return report_run_error(path, called.error());
+  for (const Val& v : results) std::printf("%s\n", format_value(v).c_str());
+  return 0;
 }
 
 }  // namespace
 
 int run_command(std::span<const std::string_view> args) {
-  std::string invoke, path;
-  std::vector<std::string> call_args;
-  interp::Config config;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string_view a = args[i];
-    if (!path.empty()) {
-      call_args.emplace_back(a);
-    } else if (a == "-h" || a == "--help") {
-      print_help();
-      return 0;
-    } else if (a == "--invoke") {
-      if (i + 1 >= args.size()) return print_help(), 2;
-      invoke = std::string(args[++i]);
-    } else if (a == "--explicit-bounds") {
-      config.bounds = compile::BoundsChecks::Explicit;
-    } else if (!a.empty() && a[0] == '-' && a != "-") {
-      std::fprintf(stderr, "weft run: unknown option '%.*s'\n", int(a.size()), a.data());
-      return 2;
-    } else {
-      path = std::string(a);
-    }
-  }
-  if (path.empty()) {
-    print_help();
-    return 2;
-  }
-  if (config.bounds == compile::BoundsChecks::GuardPages) interp::install_fault_handler();
+  ParsedRunOptions parsed = parse_run_options(args);
+  if (!parsed.options) return parsed.exit_code;
+  const RunOptions& options = *parsed.options;
 
-  Result<std::string> contents = read_file(path);
-  if (!contents) return fail(path, contents.error());
-  Result<ir::Module> loaded = load_module(*contents);
-  if (!loaded) return fail(path, loaded.error());
-  auto module = std::make_shared<const ir::Module>(std::move(*loaded));
-  if (!module->imports.empty()) {
-    const ir::Import& first = module->imports.front();
-    return fail(path, Error{ErrorKind::Link, "unknown import \"" + first.module + "\" \"" +
-                                                 first.name + "\" (weft run provides none)"});
+  Config config;
+  config.explicit_bounds_checks(options.explicit_bounds).consume_fuel(options.fuel.has_value());
+  Engine engine(config);
+  Result<Module> module = Module::from_file(engine, options.path);
+  if (!module) {
+    // Positions in the module (line:column, byte offset) read best after the file's name.
+    const Error& e = module.error();
+    if (!e.has_position() && !e.has_offset()) return fail(options.path, e);
+    const char* separator = e.has_position() ? ":" : ": ";
+    return fail(options.path, Error{e.kind, options.path + separator + e.to_string()});
   }
-  Result<std::shared_ptr<compile::ModuleCode>> code = interp::compile_module(*module, config);
-  if (!code) return fail(path, code.error());
-  runtime::TypeRegistry types;
-  runtime::Store store(types);
-  Result<runtime::Instance*> instance =
-      runtime::Instance::instantiate(store, module, std::move(*code), {}, interp::array_call);
-  if (!instance) return fail(path, instance.error());
 
-  if (invoke.empty()) {
-    if ((*instance)->find_export("_start") == nullptr) return 0;
-    invoke = "_start";
+  Result<std::unique_ptr<wasi::WasiCtx>> ctx = make_wasi(options);
+  if (!ctx) return fail(options.path, ctx.error());
+  Store<RunHost> store(engine, RunHost{std::move(*ctx)});
+  if (options.fuel) {
+    Result<void> fueled = store.set_fuel(*options.fuel);
+    if (!fueled) return fail(options.path, fueled.error());
   }
-  const runtime::Extern* e = (*instance)->find_export(invoke);
-  if (e == nullptr || e->kind != ir::ExternKind::Func) {
-    return fail(path, Error{ErrorKind::Other, "no exported function named '" + invoke + "'"});
+  Linker<RunHost> linker(engine);
+  wasi::add_to_linker<RunHost>(linker, &wasi_of);
+
+  Result<InstancePre<RunHost>> pre = linker.instantiate_pre(*module);
+  if (!pre) return fail(options.path, pre.error());
+  // Instantiation runs the start function, which may trap or exit like `_start` can.
+  Result<Instance> instance = pre->instantiate(store);
+  if (!instance) return report_run_error(options.path, instance.error());
+
+  const std::string entry = options.invoke.value_or("_start");
+  std::optional<Func> func = instance->get_func(store, entry);
+  if (!func) {
+    if (!options.invoke) return 0;  // a module without `_start`: instantiating was the run
+    return fail(options.path,
+                Error{ErrorKind::Other, "no exported function named '" + entry + "'"});
   }
-  const ir::FuncType& type = types.type(e->func->type_index);
-  if (call_args.size() != type.params.size()) {
-    return fail(path, Error{ErrorKind::Other,
-                            "'" + invoke + "' takes " + std::to_string(type.params.size()) +
-                                " arguments, got " + std::to_string(call_args.size())});
+  if (options.invoke) return invoke(store, options.path, entry, *func, options.args);
+  if (!func->type(store).params.empty() || !func->type(store).results.empty()) {
+    return fail(options.path, Error{ErrorKind::Link, "`_start` must take and return nothing"});
   }
-  std::vector<runtime::ValRaw> values(std::max(type.params.size(), type.results.size()) + 1);
-  for (size_t i = 0; i < call_args.size(); ++i) {
-    Result<runtime::ValRaw> v = parse_argument(type.params[i], call_args[i]);
-    if (!v) return fail(path, v.error());
-    values[i] = *v;
-  }
-  const runtime::TrapCode trap =
-      e->func->array_call(e->func, nullptr, values.data(), values.size());
-  if (trap != runtime::TrapCode::None) {
-    std::fprintf(stderr, "%s: trap: %s\n", path.c_str(), runtime::trap_message(trap));
-    return 1;
-  }
-  for (size_t i = 0; i < type.results.size(); ++i) print_result(type.results[i], values[i]);
+  Result<void> called = func->call(store, {}, {});
+  if (!called) return report_run_error(options.path, called.error());
   return 0;
 }
 

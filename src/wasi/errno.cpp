@@ -1,0 +1,175 @@
+// Host errno values to WASI's numbering (abi.hpp). Anything unlisted becomes EIO.
+#include <cerrno>
+
+#include "wasi/state.hpp"
+
+namespace weft::wasi {
+
+uint16_t errno_from_host(int e) {
+  switch (e) {
+    case 0:
+      return abi::kSuccess;
+    case E2BIG:
+      return abi::k2big;
+    case EACCES:
+      return abi::kAcces;
+    case EADDRINUSE:
+      return abi::kAddrinuse;
+    case EADDRNOTAVAIL:
+      return abi::kAddrnotavail;
+    case EAFNOSUPPORT:
+      return abi::kAfnosupport;
+    case EAGAIN:
+      return abi::kAgain;
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+      return abi::kAgain;
+#endif
+    case EALREADY:
+      return abi::kAlready;
+    case EBADF:
+      return abi::kBadf;
+    case EBADMSG:
+      return abi::kBadmsg;
+    case EBUSY:
+      return abi::kBusy;
+    case ECANCELED:
+      return abi::kCanceled;
+    case ECHILD:
+      return abi::kChild;
+    case ECONNABORTED:
+      return abi::kConnaborted;
+    case ECONNREFUSED:
+      return abi::kConnrefused;
+    case ECONNRESET:
+      return abi::kConnreset;
+    case EDEADLK:
+      return abi::kDeadlk;
+    case EDESTADDRREQ:
+      return abi::kDestaddrreq;
+    case EDOM:
+      return abi::kDom;
+    case EDQUOT:
+      return abi::kDquot;
+    case EEXIST:
+      return abi::kExist;
+    case EFAULT:
+      return abi::kFault;
+    case EFBIG:
+      return abi::kFbig;
+    case EHOSTUNREACH:
+      return abi::kHostunreach;
+    case EIDRM:
+      return abi::kIdrm;
+    case EILSEQ:
+      return abi::kIlseq;
+    case EINPROGRESS:
+      return abi::kInprogress;
+    case EINTR:
+      return abi::kIntr;
+    case EINVAL:
+      return abi::kInval;
+    case EIO:
+      return abi::kIo;
+    case EISCONN:
+      return abi::kIsconn;
+    case EISDIR:
+      return abi::kIsdir;
+    case ELOOP:
+      return abi::kLoop;
+    case EMFILE:
+      return abi::kMfile;
+    case EMLINK:
+      return abi::kMlink;
+    case EMSGSIZE:
+      return abi::kMsgsize;
+    case EMULTIHOP:
+      return abi::kMultihop;
+    case ENAMETOOLONG:
+      return abi::kNametoolong;
+    case ENETDOWN:
+      return abi::kNetdown;
+    case ENETRESET:
+      return abi::kNetreset;
+    case ENETUNREACH:
+      return abi::kNetunreach;
+    case ENFILE:
+      return abi::kNfile;
+    case ENOBUFS:
+      return abi::kNobufs;
+    case ENODEV:
+      return abi::kNodev;
+    case ENOENT:
+      return abi::kNoent;
+    case ENOEXEC:
+      return abi::kNoexec;
+    case ENOLCK:
+      return abi::kNolck;
+    case ENOLINK:
+      return abi::kNolink;
+    case ENOMEM:
+      return abi::kNomem;
+    case ENOMSG:
+      return abi::kNomsg;
+    case ENOPROTOOPT:
+      return abi::kNoprotoopt;
+    case ENOSPC:
+      return abi::kNospc;
+    case ENOSYS:
+      return abi::kNosys;
+    case ENOTCONN:
+      return abi::kNotconn;
+    case ENOTDIR:
+      return abi::kNotdir;
+    case ENOTEMPTY:
+      return abi::kNotempty;
+    case ENOTRECOVERABLE:
+      return abi::kNotrecoverable;
+    case ENOTSOCK:
+      return abi::kNotsock;
+    case ENOTSUP:
+      return abi::kNotsup;
+#if EOPNOTSUPP != ENOTSUP
+    case EOPNOTSUPP:
+      return abi::kNotsup;
+#endif
+    case ENOTTY:
+      return abi::kNotty;
+    case ENXIO:
+      return abi::kNxio;
+    case EOVERFLOW:
+      return abi::kOverflow;
+    case EOWNERDEAD:
+      return abi::kOwnerdead;
+    case EPERM:
+      return abi::kPerm;
+    case EPIPE:
+      return abi::kPipe;
+    case EPROTO:
+      return abi::kProto;
+    case EPROTONOSUPPORT:
+      return abi::kProtonosupport;
+    case EPROTOTYPE:
+      return abi::kPrototype;
+    case ERANGE:
+      return abi::kRange;
+    case EROFS:
+      return abi::kRofs;
+    case ESPIPE:
+      return abi::kSpipe;
+    case ESRCH:
+      return abi::kSrch;
+    case ESTALE:
+      return abi::kStale;
+    case ETIMEDOUT:
+      return abi::kTimedout;
+    case ETXTBSY:
+      return abi::kTxtbsy;
+    case EXDEV:
+      return abi::kXdev;
+    default:
+      return abi::kIo;
+  }
+}
+
+}  // namespace weft::wasi
