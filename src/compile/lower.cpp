@@ -130,6 +130,9 @@ class Lowering {
     max_slots_ = 0;
     pos_.assign(1, 0);
     producer_end_ = kNone;
+    set_end_ = kNone;
+    label_at_ = kNone;
+    last_op_ = Op::Count;
     const ir::Function& fn = module_.functions[index];
     const ir::FuncType& type = module_.func_type(fn.type_index);
     Label f;
@@ -187,6 +190,7 @@ class Lowering {
   void bind(size_t fixup) { code_[fixup] = here(); }
   void label_bound() {
     producer_end_ = kNone;
+    set_end_ = kNone;
     label_at_ = here();
   }
 
@@ -236,6 +240,7 @@ class Lowering {
       }
       pending_checks_ = 0;
       producer_end_ = kNone;  // no fusion may remove the check
+      set_end_ = kNone;
     }
     if (fuel_cost_word_ != kNone) ++code_[fuel_cost_word_];
   }
@@ -346,6 +351,7 @@ class Lowering {
   // that instruction with a branch taken when the condition is `when_true`, leaving the
   // target word to the caller. Saves a dispatch on most loop back-edges.
   bool fuse_condition(const Entry& cond, uint32_t h, bool when_true) {
+    if (fuse_result_branch(cond, h, when_true)) return true;
     if (!retargetable(cond, h)) return false;
     const Cell w1 = code_[producer_start_ + 1];
     if (producer_op_ == Op::I32Eqz) {
@@ -368,6 +374,32 @@ class Lowering {
     } else {
       emit(pack(high_half(w1), low_half(w2)));
     }
+    return true;
+  }
+  // When `cond` (consumed at height h) is the result of an i32.add, sub or and that the last
+  // instruction computed into its temp, or into the local that `cond` reads (local.tee, or
+  // local.set and local.get), makes that instruction also the branch (as fuse_condition). It
+  // still writes its result, which the local may need.
+  bool fuse_result_branch(const Entry& cond, uint32_t h, bool when_true) {
+    const bool into_temp = retargetable(cond, h);
+    const bool into_local =
+        cond.kind == Entry::Local && set_end_ == here() && set_local_ == cond.local;
+    if (!into_temp && !into_local) return false;
+    static constexpr std::pair<Op, Op> kFusions[] = {
+        {Op::I32Add, Op::I32AddBrIf},       {Op::I32AddImm, Op::I32AddImmBrIf},
+        {Op::I32Sub, Op::I32SubBrIf},       {Op::I32SubImm, Op::I32SubImmBrIf},
+        {Op::I32And, Op::I32AndBrIf},       {Op::I32AndImm, Op::I32AndImmBrIf},
+    };
+    const auto* it = std::find_if(std::begin(kFusions), std::end(kFusions),
+                                  [&](const auto& f) { return f.first == producer_op_; });
+    if (it == std::end(kFusions)) return false;
+    const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
+    code_.resize(producer_start_);
+    producer_end_ = kNone;
+    set_end_ = kNone;
+    emit_op(when_true ? it->second : next_op(it->second));
+    emit(w1);
+    emit(w2);
     return true;
   }
   // When the address `a` (consumed at height h) was just computed as `base + k` by i32.add
@@ -424,6 +456,8 @@ class Lowering {
     Cell& c = code_[producer_word_];
     c = pack(off(slot), high_half(c));
     producer_end_ = kNone;
+    set_end_ = here();
+    set_local_ = slot;
   }
 
   // --- Branches.
@@ -548,6 +582,8 @@ class Lowering {
   size_t last_op_start_ = 0;
   Op last_op_ = Op::Count;
   size_t label_at_ = kNone;  // where the last label was bound
+  size_t set_end_ = kNone;   // the producer last retargeted to local slot set_local_ ends here
+  uint32_t set_local_ = 0;
   size_t producer_start_ = 0;
   Op producer_op_ = Op::Count;
   size_t producer_word_ = 0;

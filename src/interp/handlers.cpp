@@ -596,6 +596,21 @@ WEFT_HANDLER_CC HandlerResult mul_add(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(3);
 }
 
+// [h][dst|a][b or imm][target]: an i32 operation whose result is also a branch condition.
+template <auto F, bool kImm, bool kWhen>
+WEFT_HANDLER_CC HandlerResult binary_branch(WEFT_HANDLER_ARGS) {
+  const Cell w = pc[1];
+  const uint32_t a = static_cast<uint32_t>(WEFT_SLOT(high_half(w)));
+  const uint32_t b = static_cast<uint32_t>(kImm ? pc[2] : WEFT_SLOT(low_half(pc[2])));
+  const uint32_t r = F(a, b);
+  WEFT_SLOT(low_half(w)) = r;
+  if ((r != 0) == kWhen) {
+    pc = reinterpret_cast<const Cell*>(pc[3]);
+    WEFT_DISPATCH();
+  }
+  WEFT_NEXT(4);
+}
+
 // --- Variables and references ----------------------------------------------------------------
 
 WEFT_HANDLER_CC HandlerResult op_select(WEFT_HANDLER_ARGS) {
@@ -830,6 +845,18 @@ const void* const kHandlers[] = {
 #define irregular_Unreachable op_unreachable
 #define irregular_Copy op_copy
 #define irregular_Copy2 op_copy2
+#define irregular_I32AddBrIf (binary_branch<&ops::i32_add, false, true>)
+#define irregular_I32AddBrUnless (binary_branch<&ops::i32_add, false, false>)
+#define irregular_I32AddImmBrIf (binary_branch<&ops::i32_add, true, true>)
+#define irregular_I32AddImmBrUnless (binary_branch<&ops::i32_add, true, false>)
+#define irregular_I32SubBrIf (binary_branch<&ops::i32_sub, false, true>)
+#define irregular_I32SubBrUnless (binary_branch<&ops::i32_sub, false, false>)
+#define irregular_I32SubImmBrIf (binary_branch<&ops::i32_sub, true, true>)
+#define irregular_I32SubImmBrUnless (binary_branch<&ops::i32_sub, true, false>)
+#define irregular_I32AndBrIf (binary_branch<&ops::i32_and, false, true>)
+#define irregular_I32AndBrUnless (binary_branch<&ops::i32_and, false, false>)
+#define irregular_I32AndImmBrIf (binary_branch<&ops::i32_and, true, true>)
+#define irregular_I32AndImmBrUnless (binary_branch<&ops::i32_and, true, false>)
 #define irregular_I32MulAdd (mul_add<&ops::i32_mul, &ops::i32_add, uint32_t>)
 #define irregular_I64MulAdd (mul_add<&ops::i64_mul, &ops::i64_add, uint64_t>)
 #define irregular_F32MulAdd (mul_add<&ops::f32_mul, &ops::f32_add, uint32_t>)

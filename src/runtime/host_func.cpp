@@ -23,7 +23,13 @@ HostFunc::HostFunc(Key, ir::FuncType type, uint32_t type_index, HostEntry entry)
 
 TrapCode host_array_call(const VMFuncRef* callee, VMContext* caller, ValRaw* values,
                          size_t count) {
-  return HostFunc::of(callee->vmctx).call(caller, std::span<ValRaw>(values, count));
+  // Wasm frames may be below: no exception may leave. The API's entries turn exceptions into
+  // errors themselves (api/host_entry.hpp); this catches what a runtime-level callback lets go.
+  try {
+    return HostFunc::of(callee->vmctx).call(caller, std::span<ValRaw>(values, count));
+  } catch (...) {
+    return TrapCode::HostError;
+  }
 }
 
 }  // namespace weft::runtime

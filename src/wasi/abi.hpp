@@ -189,8 +189,10 @@ inline constexpr uint64_t kDirectory =
     kPathRenameTarget | kPathFilestatGet | kPathFilestatSetSize | kPathFilestatSetTimes |
     kFdFilestatGet | kFdFilestatSetTimes | kPathSymlink | kPathRemoveDirectory | kPathUnlinkFile |
     kFdDatasync;
-inline constexpr uint64_t kStream = kFdRead | kFdWrite | kFdFdstatSetFlags | kFdFilestatGet |
-                                    kPollFdReadwrite | kFdSync | kFdDatasync;
+// Seeking a pipe or socket is left to the host to refuse, so that programs see ESPIPE as POSIX
+// says (a character device drops seek and tell instead: that is how wasi-libc's isatty() works).
+inline constexpr uint64_t kStream = kFdRead | kFdWrite | kFdSeek | kFdTell | kFdFdstatSetFlags |
+                                    kFdFilestatGet | kPollFdReadwrite | kFdSync | kFdDatasync;
 inline constexpr uint64_t kSocket = kStream | kSockShutdown | kSockAccept;
 }  // namespace rights
 

@@ -56,14 +56,14 @@ TEST(Backtrace, NamesAThreeDeepChainEndingInUnreachable) {
 
 // The same chain as a binary module without a name section.
 const uint8_t kChainBinary[] = {
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,  // header
-    0x01, 0x04, 0x01, 0x60, 0x00, 0x00,              // type 0: [] -> []
-    0x03, 0x04, 0x03, 0x00, 0x00, 0x00,              // three functions of type 0
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,        // header
+    0x01, 0x04, 0x01, 0x60, 0x00, 0x00,                    // type 0: [] -> []
+    0x03, 0x04, 0x03, 0x00, 0x00, 0x00,                    // three functions of type 0
     0x07, 0x07, 0x01, 0x03, 'r',  'u',  'n',  0x00, 0x00,  // export "run" = func 0
-    0x0a, 0x0f, 0x03,                                // code: three bodies
-    0x04, 0x00, 0x10, 0x01, 0x0b,                    // func 0: call 1
-    0x04, 0x00, 0x10, 0x02, 0x0b,                    // func 1: call 2
-    0x03, 0x00, 0x00, 0x0b,                          // func 2: unreachable
+    0x0a, 0x0f, 0x03,                                      // code: three bodies
+    0x04, 0x00, 0x10, 0x01, 0x0b,                          // func 0: call 1
+    0x04, 0x00, 0x10, 0x02, 0x0b,                          // func 1: call 2
+    0x03, 0x00, 0x00, 0x0b,                                // func 2: unreachable
 };
 
 TEST(Backtrace, GivesIndicesWithoutANameSection) {
@@ -122,15 +122,16 @@ TEST(Backtrace, ATrapInANestedCallKeepsItsFramesAndGetsTheOuterOnes) {
   ASSERT_TRUE(module) << module.error().to_string();
   weft::Store<weft::Instance> store(engine, {});
   weft::Linker<weft::Instance> linker(engine);
-  linker.func_wrap("env", "reenter", [](weft::Caller<weft::Instance>& caller) -> weft::Result<void> {
-    auto crash = caller.data().get_typed_func<void()>(caller, "crash");
-    if (!crash) return crash.error();
-    weft::Result<void> inner = crash->call(caller);
-    EXPECT_FALSE(inner);
-    if (inner) return {};
-    EXPECT_EQ(names(inner.error()), std::vector<std::string>{"crash"});
-    return inner;
-  });
+  linker.func_wrap("env", "reenter",
+                   [](weft::Caller<weft::Instance>& caller) -> weft::Result<void> {
+                     auto crash = caller.data().get_typed_func<void()>(caller, "crash");
+                     if (!crash) return crash.error();
+                     weft::Result<void> inner = crash->call(caller);
+                     EXPECT_FALSE(inner);
+                     if (inner) return {};
+                     EXPECT_EQ(names(inner.error()), std::vector<std::string>{"crash"});
+                     return inner;
+                   });
   auto instance = linker.instantiate(store, *module);
   ASSERT_TRUE(instance) << instance.error().to_string();
   store.data() = *instance;

@@ -36,11 +36,12 @@ struct Fixture {
     EXPECT_TRUE(module) << module.error().to_string();
     weft::Linker<weft::Instance> linker(engine);
     // Calls back into the instance's endless loop and passes its trap on.
-    linker.func_wrap("env", "reenter", [](weft::Caller<weft::Instance>& caller) -> weft::Result<void> {
-      auto spin = caller.data().get_typed_func<void()>(caller, "spin");
-      if (!spin) return spin.error();
-      return spin->call(caller);
-    });
+    linker.func_wrap("env", "reenter",
+                     [](weft::Caller<weft::Instance>& caller) -> weft::Result<void> {
+                       auto spin = caller.data().get_typed_func<void()>(caller, "spin");
+                       if (!spin) return spin.error();
+                       return spin->call(caller);
+                     });
     auto made = linker.instantiate(store, *module);
     EXPECT_TRUE(made) << made.error().to_string();
     if (made) store.data() = *made;
@@ -137,8 +138,12 @@ TEST(Epoch, TheDeadlineCountsTicksFromNow) {
 TEST(Epoch, ManyThreadsMayTickAtOnce) {
   Fixture f{epoch_config()};
   f.store.set_epoch_deadline(4000);
-  std::thread a([&] { for (int i = 0; i < 2000; ++i) f.engine.increment_epoch(); });
-  std::thread b([&] { for (int i = 0; i < 2000; ++i) f.engine.increment_epoch(); });
+  std::thread a([&] {
+    for (int i = 0; i < 2000; ++i) f.engine.increment_epoch();
+  });
+  std::thread b([&] {
+    for (int i = 0; i < 2000; ++i) f.engine.increment_epoch();
+  });
   a.join();
   b.join();
   expect_interrupted(f.call("idle"));  // exactly 4000 ticks: the deadline is reached

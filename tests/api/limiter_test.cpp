@@ -27,8 +27,7 @@ class CappingLimiter : public weft::ResourceLimiter {
     memory_requests.push_back({current_bytes, desired_bytes, maximum});
     return desired_bytes <= max_bytes;
   }
-  bool table_growing(uint64_t current, uint64_t desired,
-                     std::optional<uint64_t> maximum) override {
+  bool table_growing(uint64_t current, uint64_t desired, std::optional<uint64_t> maximum) override {
     table_requests.push_back({current, desired, maximum});
     return desired <= max_elements;
   }
@@ -89,7 +88,7 @@ TEST(Limiter, IsAskedAboutInitialSizes) {
 TEST(Limiter, RefusedMemoryGrowReturnsMinusOne) {
   Fixture f;
   weft::Instance instance = f.instantiate();
-  EXPECT_EQ(f.call(instance, "memory_grow", 1), 1);  // to 2 pages: allowed
+  EXPECT_EQ(f.call(instance, "memory_grow", 1), 1);   // to 2 pages: allowed
   EXPECT_EQ(f.call(instance, "memory_grow", 1), -1);  // to 3: refused
   EXPECT_EQ(f.call(instance, "memory_grow", 0), 2);   // nothing to ask about
   const auto& requests = f.store.data().memory_requests;

@@ -90,7 +90,7 @@ TEST(InterruptChecks, FuelStartsABlockAfterEachLabel) {
   const std::vector<Cell>& body = lower_body(R"((module (func (param i32) (result i32)
       (block (br_if 0 (local.get 0)))
       (i32.const 7))))",
-                                            true, false);
+                                             true, false);
   // [Fuel 2][BrIf cond target][Fuel 1][Const 7 -> 0][Return]
   ASSERT_EQ(body.size(), 11u);
   EXPECT_EQ(body[0], op(Op::Fuel));

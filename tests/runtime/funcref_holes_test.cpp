@@ -33,7 +33,9 @@ TEST(FuncRefArena, AddressesAndContentsSurviveThousandsOfLaterAllocations) {
   }
   for (uint32_t i = 0; i < refs.size(); ++i) {
     EXPECT_EQ(refs[i]->type_index, 7 + i);
-    if (i > 0) EXPECT_NE(refs[i], refs[i - 1]);
+    if (i > 0) {
+      EXPECT_NE(refs[i], refs[i - 1]);
+    }
   }
   EXPECT_EQ(refs[0], first);
   EXPECT_EQ(arena.allocated(), 5000u);

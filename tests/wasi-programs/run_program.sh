@@ -5,15 +5,16 @@
 # (for behaviour only a sandbox has).
 #
 # run_program.sh --weft WEFT --wasm PROG.wasm [--native PROG] [--expected FILE]
-#                [--exit N] [--stdin FILE | --stdin-random BYTES] [--env NAME=VALUE]...
-#                [--sandbox] -- ARGS...
+#                [--exit N] [--stdin FILE | --stdin-random BYTES] [--stdin-pipe]
+#                [--env NAME=VALUE]... [--sandbox] -- ARGS...
 #
 # --sandbox gives the program a directory: the argument @SANDBOX@ becomes its path (the host
 # path natively, /sandbox under weft, mapped with --dir). Next to it lies `outside`, with
 # secret.txt; inside it, symbolic links pointing there (see escape.c). After weft's run,
 # `outside` must be exactly as before. --exit N also checks that the exit code is N.
+# --stdin-pipe feeds stdin through a pipe rather than redirecting the file.
 set -u
-weft="" wasm="" native="" expected="" want_exit="" stdin_file=/dev/null stdin_random="" sandbox=0
+weft="" wasm="" native="" expected="" want_exit="" stdin_file=/dev/null stdin_random="" stdin_pipe=0 sandbox=0
 envs=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --exit) want_exit="$2"; shift 2 ;;
     --stdin) stdin_file="$2"; shift 2 ;;
     --stdin-random) stdin_random="$2"; shift 2 ;;
+    --stdin-pipe) stdin_pipe=1; shift ;;
     --env) envs+=("$2"); shift 2 ;;
     --sandbox) sandbox=1; shift ;;
     --) shift; break ;;
@@ -73,14 +75,20 @@ run_side() {
   local guest="$work/$side/sandbox"
   [ "$side" = weft ] && guest=/sandbox
   if [ $# -gt 0 ]; then mapfile -d '' args < <(args_for "$guest" "$@"); fi
+  local command=()
   if [ "$side" = native ]; then
-    env -i "${envs[@]}" "$native" "${args[@]}" <"$stdin_file" >"$work/$side.out" 2>"$work/$side.err"
+    command=(env -i "${envs[@]}" "$native")
   else
-    local opts=()
-    [ "$sandbox" = 1 ] && opts+=(--dir "$work/weft/sandbox::/sandbox")
+    command=("$weft" run)
+    [ "$sandbox" = 1 ] && command+=(--dir "$work/weft/sandbox::/sandbox")
     local e
-    for e in "${envs[@]}"; do opts+=(--env "$e"); done
-    "$weft" run "${opts[@]}" "$wasm" "${args[@]}" <"$stdin_file" >"$work/$side.out" 2>"$work/$side.err"
+    for e in "${envs[@]}"; do command+=(--env "$e"); done
+    command+=("$wasm")
+  fi
+  if [ "$stdin_pipe" = 1 ]; then
+    cat "$stdin_file" | "${command[@]}" "${args[@]}" >"$work/$side.out" 2>"$work/$side.err"
+  else
+    "${command[@]}" "${args[@]}" <"$stdin_file" >"$work/$side.out" 2>"$work/$side.err"
   fi
   echo $? >"$work/$side.status"
 }

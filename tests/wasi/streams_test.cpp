@@ -70,7 +70,8 @@ TEST_F(Streams, StdioGoesToTheGivenDescriptors) {
   const uint32_t stat = alloc(24);
   ASSERT_EQ(call("fd_fdstat_get", {1, stat}), kSuccess);
   EXPECT_EQ(mem()[stat], 0);  // a pipe: unknown type
-  EXPECT_EQ(call("fd_seek", {1, 0, 0, alloc(8)}), kNotcapable);
+  EXPECT_EQ(call("fd_seek", {1, 0, 0, alloc(8)}), 70 /* ESPIPE */);
+  EXPECT_EQ(call("fd_tell", {1, alloc(8)}), 70 /* ESPIPE */);
   EXPECT_EQ(call("fd_write", {1, vecs, 0, n}), kSuccess);
   EXPECT_EQ(u32_at(n), 0u);
   EXPECT_EQ(call("fd_fdstat_get", {3, stat}), kBadf);

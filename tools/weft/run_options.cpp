@@ -41,8 +41,9 @@ std::optional<uint64_t> parse_count(std::string_view text) {
 
 }  // namespace
 
-void print_run_help() {
-  std::printf(
+void print_run_help(FILE* out) {
+  std::fprintf(
+      out,
       "usage: weft run [options] FILE [ARGS...]\n\n"
       "Runs FILE (.wasm or .wat) as a WASI preview 1 program (wasmtime's conventions): the\n"
       "program gets argv = FILE ARGS..., this process's stdin, stdout and stderr, the\n"
@@ -83,7 +84,7 @@ ParsedRunOptions parse_run_options(std::span<const std::string_view> args) {
       continue;
     }
     if (a == "-h" || a == "--help") {
-      print_run_help();
+      print_run_help(stdout);
       return ParsedRunOptions{std::nullopt, 0};
     }
     if (a == "--") {  // the end of the options: FILE follows, even if it starts with '-'
@@ -128,7 +129,7 @@ ParsedRunOptions parse_run_options(std::span<const std::string_view> args) {
     }
   }
   if (!have_path) {
-    print_run_help();
+    print_run_help(stderr);
     return ParsedRunOptions{std::nullopt, 2};
   }
   return ParsedRunOptions{std::move(options), 0};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <span>
 #include <string>
@@ -35,6 +36,6 @@ struct ParsedRunOptions {
 
 ParsedRunOptions parse_run_options(std::span<const std::string_view> args);
 
-void print_run_help();
+void print_run_help(FILE* out);
 
 }  // namespace weft::cli

@@ -1,0 +1,97 @@
+// The lowering emits its superinstructions where they apply (what they compute is checked by
+// tests/interp/superinstructions_test.cpp).
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "compile/lower.hpp"
+#include "text/wat_parser.hpp"
+#include "validate/validator.hpp"
+
+namespace weft::compile {
+namespace {
+
+// Handler "addresses" that are the Op numbers plus one, so emitted code can be read back.
+std::vector<const void*> op_numbers() {
+  std::vector<const void*> table(kOpCount);
+  for (size_t i = 0; i < kOpCount; ++i) table[i] = reinterpret_cast<const void*>(i + 1);
+  return table;
+}
+Cell op_cell(Op op) {
+  return static_cast<Cell>(op) + 1;
+}
+
+Result<std::vector<Cell>> lower_body(std::string_view wat) {
+  static const std::vector<const void*> ops = op_numbers();
+  Result<ir::Module> m = text::parse_wat(wat);
+  if (!m) return std::move(m).error();
+  WEFT_TRY(validate::validate_module(*m));
+  LowerOptions options;
+  options.bounds = BoundsChecks::GuardPages;
+  Result<std::shared_ptr<ModuleCode>> code = lower_module(*m, ops.data(), options);
+  if (!code) return std::move(code).error();
+  return (*code)->bodies[0];
+}
+
+TEST(Superinstructions, ConsecutiveCopiesJoin) {
+  auto body = lower_body(R"((module (func (param i32 i32 i32) (local i32)
+      (local.set 3 (local.get 0))
+      (local.set 0 (local.get 1))
+      (local.set 1 (local.get 2)))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  ASSERT_EQ(body->size(), 6u);  // Copy2, Copy, Return
+  EXPECT_EQ((*body)[0], op_cell(Op::Copy2));
+  EXPECT_EQ((*body)[1], pack(slot_offset(3), slot_offset(0)));
+  EXPECT_EQ((*body)[2], pack(slot_offset(0), slot_offset(1)));
+  EXPECT_EQ((*body)[3], op_cell(Op::Copy));
+  EXPECT_EQ((*body)[5], op_cell(Op::Return));
+}
+
+TEST(Superinstructions, CopiesDoNotJoinAcrossALabel) {
+  auto body = lower_body(R"((module (func (param i32 i32) (local i32)
+      (local.set 2 (local.get 0))
+      (loop (local.set 0 (local.get 1))))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  EXPECT_EQ((*body)[0], op_cell(Op::Copy));
+  EXPECT_EQ((*body)[2], op_cell(Op::Copy));
+}
+
+TEST(Superinstructions, ProductFeedingAnAddIsOneInstruction) {
+  auto body = lower_body(R"((module (func (param f64 f64 f64) (result f64)
+      (f64.add (local.get 2) (f64.mul (local.get 0) (local.get 1))))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  ASSERT_EQ(body->size(), 4u);
+  EXPECT_EQ((*body)[0], op_cell(Op::F64MulAdd));
+  EXPECT_EQ((*body)[1], pack(0, slot_offset(0)));  // into the result slot
+  EXPECT_EQ((*body)[2], pack(slot_offset(1), slot_offset(2)));
+}
+
+TEST(Superinstructions, AddOfTwoSlotsFoldsIntoTheAccess) {
+  auto body = lower_body(R"((module (memory 1) (func (param i32 i32) (result i32)
+      (i32.load offset=8 (i32.add (local.get 0) (local.get 1))))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  ASSERT_EQ(body->size(), 4u);
+  EXPECT_EQ((*body)[0], op_cell(Op::I32LoadAddReg));
+  EXPECT_EQ((*body)[2], pack(8, slot_offset(1)));
+}
+
+TEST(Superinstructions, TeeOfAnAddBranchesOnTheLocal) {
+  auto body = lower_body(R"((module (func (param i32)
+      (loop (br_if 0 (local.tee 0 (i32.add (local.get 0) (i32.const -1))))))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  ASSERT_EQ(body->size(), 5u);  // the fused op [h][dst|a][imm][target], then return
+  EXPECT_EQ((*body)[0], op_cell(Op::I32AddImmBrIf));
+  EXPECT_EQ((*body)[1], pack(slot_offset(0), slot_offset(0)));
+  EXPECT_EQ((*body)[2], static_cast<Cell>(static_cast<uint32_t>(-1)));
+}
+
+TEST(Superinstructions, AndIntoIfBranchesWhenZero) {
+  auto body = lower_body(R"((module (func (param i32) (result i32)
+      (if (result i32) (i32.and (local.get 0) (i32.const 4))
+        (then (i32.const 1)) (else (i32.const 2))))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  EXPECT_EQ((*body)[0], op_cell(Op::I32AndImmBrUnless));
+}
+
+}  // namespace
+}  // namespace weft::compile
