@@ -45,8 +45,7 @@ Result<void> run_host(StoreContext& store, runtime::Instance* instance, const Fu
 
 runtime::HostEntry make_host_entry(FuncType type, HostFn callback) {
   return [type = std::move(type), callback = std::move(callback)](
-             runtime::VMContext* caller,
-             std::span<runtime::ValRaw> values) -> runtime::TrapCode {
+             runtime::VMContext* caller, std::span<runtime::ValRaw> values) -> runtime::TrapCode {
     if (caller == nullptr || caller->store == nullptr || caller->store->embedder() == nullptr) {
       return runtime::TrapCode::HostError;  // not called through the API: no store to report to
     }

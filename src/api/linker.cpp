@@ -29,14 +29,14 @@ static std::string import_name(const ir::Import& import) {
 void LinkerCore::add(std::string module, std::string name, Definition definition) {
   auto key = std::make_pair(std::move(module), std::move(name));
   if (definitions_.count(key) != 0) {
-    note_error(Error{ErrorKind::Link, "\"" + key.first + "\" \"" + key.second + "\" defined twice"});
+    note_error(
+        Error{ErrorKind::Link, "\"" + key.first + "\" \"" + key.second + "\" defined twice"});
     return;
   }
   definitions_.emplace(std::move(key), std::move(definition));
 }
 
-void LinkerCore::define_host(std::string module, std::string name, FuncType type,
-                             HostFn callback) {
+void LinkerCore::define_host(std::string module, std::string name, FuncType type, HostFn callback) {
   Result<std::shared_ptr<runtime::HostFunc>> host = runtime::HostFunc::create(
       engine_.state()->types, type, api::make_host_entry(type, std::move(callback)));
   if (!host) return note_error(std::move(host).error());

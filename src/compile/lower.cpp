@@ -282,7 +282,8 @@ class Lowering {
   // in runs (branch values, loop variables rotated by local.set).
   void emit_copy(bool wide, uint32_t dst, uint32_t src) {
     if (!wide && last_op_ == Op::Copy && last_op_start_ + 2 == here() && label_at_ != here()) {
-      code_[last_op_start_] = reinterpret_cast<uintptr_t>(handlers_[static_cast<size_t>(Op::Copy2)]);
+      code_[last_op_start_] =
+          reinterpret_cast<uintptr_t>(handlers_[static_cast<size_t>(Op::Copy2)]);
       last_op_ = Op::Copy2;
       emit(pack(dst, src));
       return;
@@ -386,9 +387,9 @@ class Lowering {
         cond.kind == Entry::Local && set_end_ == here() && set_local_ == cond.local;
     if (!into_temp && !into_local) return false;
     static constexpr std::pair<Op, Op> kFusions[] = {
-        {Op::I32Add, Op::I32AddBrIf},       {Op::I32AddImm, Op::I32AddImmBrIf},
-        {Op::I32Sub, Op::I32SubBrIf},       {Op::I32SubImm, Op::I32SubImmBrIf},
-        {Op::I32And, Op::I32AndBrIf},       {Op::I32AndImm, Op::I32AndImmBrIf},
+        {Op::I32Add, Op::I32AddBrIf}, {Op::I32AddImm, Op::I32AddImmBrIf},
+        {Op::I32Sub, Op::I32SubBrIf}, {Op::I32SubImm, Op::I32SubImmBrIf},
+        {Op::I32And, Op::I32AndBrIf}, {Op::I32AndImm, Op::I32AndImmBrIf},
     };
     const auto* it = std::find_if(std::begin(kFusions), std::end(kFusions),
                                   [&](const auto& f) { return f.first == producer_op_; });
@@ -425,15 +426,18 @@ class Lowering {
   // instruction just computed becomes one MulAdd: the product's temp is dead after the add.
   bool fuse_multiply_add(Op op, const Entry& a, const Entry& b, uint32_t h, uint32_t sa,
                          uint32_t sb) {
-    Op mul, fused;
-    switch (op) {
-      case Op::I32Add: mul = Op::I32Mul, fused = Op::I32MulAdd; break;
-      case Op::I64Add: mul = Op::I64Mul, fused = Op::I64MulAdd; break;
-      case Op::F32Add: mul = Op::F32Mul, fused = Op::F32MulAdd; break;
-      case Op::F64Add: mul = Op::F64Mul, fused = Op::F64MulAdd; break;
-      default: return false;
-    }
-    if (producer_op_ != mul) return false;
+    struct Fusion {
+      Op add, mul, fused;
+    };
+    static constexpr Fusion kFusions[] = {
+        {Op::I32Add, Op::I32Mul, Op::I32MulAdd},
+        {Op::I64Add, Op::I64Mul, Op::I64MulAdd},
+        {Op::F32Add, Op::F32Mul, Op::F32MulAdd},
+        {Op::F64Add, Op::F64Mul, Op::F64MulAdd},
+    };
+    const auto* it = std::find_if(std::begin(kFusions), std::end(kFusions),
+                                  [&](const Fusion& f) { return f.add == op; });
+    if (it == std::end(kFusions) || producer_op_ != it->mul) return false;
     uint32_t addend;
     if (retargetable(b, h + 1)) {
       addend = sa;  // a + x * y: the sum is the same either way round
@@ -445,7 +449,7 @@ class Lowering {
     const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
     code_.resize(producer_start_);
     producer_end_ = kNone;
-    emit_op(fused);
+    emit_op(it->fused);
     const size_t w = here();
     emit(pack(off(temp(h)), high_half(w1)));
     emit(pack(low_half(w2), addend));

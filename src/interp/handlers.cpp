@@ -591,8 +591,10 @@ WEFT_HANDLER_CC HandlerResult op_call_host(WEFT_HANDLER_ARGS) {
 template <auto Mul, auto Add, typename T>
 WEFT_HANDLER_CC HandlerResult mul_add(WEFT_HANDLER_ARGS) {
   const Cell w1 = pc[1], w2 = pc[2];
-  const T product = Mul(static_cast<T>(WEFT_SLOT(high_half(w1))), static_cast<T>(WEFT_SLOT(low_half(w2))));
-  WEFT_SLOT(low_half(w1)) = static_cast<uint64_t>(Add(product, static_cast<T>(WEFT_SLOT(high_half(w2)))));
+  const T product =
+      Mul(static_cast<T>(WEFT_SLOT(high_half(w1))), static_cast<T>(WEFT_SLOT(low_half(w2))));
+  WEFT_SLOT(low_half(w1)) =
+      static_cast<uint64_t>(Add(product, static_cast<T>(WEFT_SLOT(high_half(w2)))));
   WEFT_NEXT(3);
 }
 
@@ -819,14 +821,12 @@ const void* const kHandlers[] = {
   WEFT_H((load<R, M, false, kPlain>)), WEFT_H((load<R, M, true, kPlain>)),       \
       WEFT_H((load<R, M, false, kAddImm>)), WEFT_H((load<R, M, true, kAddImm>)), \
       WEFT_H((load<R, M, false, kAddReg>)), WEFT_H((load<R, M, true, kAddReg>)),
-#define WEFT_IOP_STORE(ident, V, M)                                                            \
-  WEFT_H((store<V, M, false, false, kPlain>)), WEFT_H((store<V, M, true, false, kPlain>)),     \
-      WEFT_H((store<V, M, false, true, kPlain>)), WEFT_H((store<V, M, true, true, kPlain>)),   \
-      WEFT_H((store<V, M, false, false, kAddImm>)),                                            \
-      WEFT_H((store<V, M, true, false, kAddImm>)),                                             \
-      WEFT_H((store<V, M, false, true, kAddImm>)), WEFT_H((store<V, M, true, true, kAddImm>)), \
-      WEFT_H((store<V, M, false, false, kAddReg>)),                                            \
-      WEFT_H((store<V, M, true, false, kAddReg>)),                                             \
+#define WEFT_IOP_STORE(ident, V, M)                                                              \
+  WEFT_H((store<V, M, false, false, kPlain>)), WEFT_H((store<V, M, true, false, kPlain>)),       \
+      WEFT_H((store<V, M, false, true, kPlain>)), WEFT_H((store<V, M, true, true, kPlain>)),     \
+      WEFT_H((store<V, M, false, false, kAddImm>)), WEFT_H((store<V, M, true, false, kAddImm>)), \
+      WEFT_H((store<V, M, false, true, kAddImm>)), WEFT_H((store<V, M, true, true, kAddImm>)),   \
+      WEFT_H((store<V, M, false, false, kAddReg>)), WEFT_H((store<V, M, true, false, kAddReg>)), \
       WEFT_H((store<V, M, false, true, kAddReg>)), WEFT_H((store<V, M, true, true, kAddReg>)),
 #define WEFT_IOP(ident) WEFT_H(irregular_##ident),
 #define WEFT_IOP_V(ident, kind, fn) WEFT_VHANDLERS_##kind(vops::fn)

@@ -21,8 +21,7 @@ HostFunc::HostFunc(Key, ir::FuncType type, uint32_t type_index, HostEntry entry)
   funcref_.vmctx = &vmctx_;
 }
 
-TrapCode host_array_call(const VMFuncRef* callee, VMContext* caller, ValRaw* values,
-                         size_t count) {
+TrapCode host_array_call(const VMFuncRef* callee, VMContext* caller, ValRaw* values, size_t count) {
   // Wasm frames may be below: no exception may leave. The API's entries turn exceptions into
   // errors themselves (api/host_entry.hpp); this catches what a runtime-level callback lets go.
   try {

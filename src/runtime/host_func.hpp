@@ -53,7 +53,6 @@ class HostFunc {
 };
 
 // The array_call of every host funcref.
-TrapCode host_array_call(const VMFuncRef* callee, VMContext* caller, ValRaw* values,
-                         size_t count);
+TrapCode host_array_call(const VMFuncRef* callee, VMContext* caller, ValRaw* values, size_t count);
 
 }  // namespace weft::runtime

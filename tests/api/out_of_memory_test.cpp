@@ -69,8 +69,7 @@ void* operator new[](std::size_t size, std::align_val_t alignment) {
 void* operator new(std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
   return allocate_aligned(size, alignment);
 }
-void* operator new[](std::size_t size, std::align_val_t alignment,
-                     const std::nothrow_t&) noexcept {
+void* operator new[](std::size_t size, std::align_val_t alignment, const std::nothrow_t&) noexcept {
   return allocate_aligned(size, alignment);
 }
 void operator delete(void* p) noexcept {
@@ -179,14 +178,15 @@ SweepCounts sweep(const char* name, Op op, Check check_store) {
     weft::testing::stop_failing_allocations();
     const bool failed = weft::testing::allocation_failed();
     if (!failed) {
-      EXPECT_TRUE(result) << name << ": the run without failures failed: "
-                          << result.error().to_string();
+      EXPECT_TRUE(result) << name
+                          << ": the run without failures failed: " << result.error().to_string();
       counts.allocations = weft::testing::allocation_count();
-      std::printf("[ sweep    ] %-32s %6llu runs: %llu out of memory, %llu tolerated, %llu allocations\n",
-                  name, static_cast<unsigned long long>(n - 1),
-                  static_cast<unsigned long long>(counts.out_of_memory),
-                  static_cast<unsigned long long>(counts.tolerated),
-                  static_cast<unsigned long long>(counts.allocations));
+      std::printf(
+          "[ sweep    ] %-32s %6llu runs: %llu out of memory, %llu tolerated, %llu allocations\n",
+          name, static_cast<unsigned long long>(n - 1),
+          static_cast<unsigned long long>(counts.out_of_memory),
+          static_cast<unsigned long long>(counts.tolerated),
+          static_cast<unsigned long long>(counts.allocations));
       return counts;
     }
     if (result) {
@@ -322,8 +322,8 @@ TEST_F(OutOfMemory, GrowingFromTheHostReportsOutOfMemory) {
       [&] { expect_store_works(); });
   EXPECT_GT(table_counts.out_of_memory, 0u);
   weft::Memory memory = *app_instance_.get_memory(store_, "mem");
-  sweep("Memory::grow (host)", [&] { return memory.grow(store_, 1); },
-        [&] { expect_store_works(); });
+  sweep(
+      "Memory::grow (host)", [&] { return memory.grow(store_, 1); }, [&] { expect_store_works(); });
   EXPECT_EQ(memory.size(store_), 2u);
 }
 
@@ -342,8 +342,9 @@ TEST_F(OutOfMemory, GrowingFromWasmFailsAsTheInstructionsSay) {
       },
       [&] { expect_store_works(); });
   EXPECT_GT(minus_one, 0u);
-  sweep("memory.grow (wasm)", [&] { return grow_memory.call(store_, 1); },
-        [&] { expect_store_works(); });
+  sweep(
+      "memory.grow (wasm)", [&] { return grow_memory.call(store_, 1); },
+      [&] { expect_store_works(); });
 }
 
 TEST_F(OutOfMemory, CallsReportOutOfMemory) {
@@ -358,7 +359,8 @@ TEST_F(OutOfMemory, CallsReportOutOfMemory) {
       },
       [&] { expect_store_works(); });
   auto two = *app_instance_.get_typed_func<std::tuple<int32_t, int64_t>(int32_t)>(store_, "two");
-  sweep("TypedFunc::call", [&] { return two.call(store_, 7); }, [&] { expect_store_works(); });
+  sweep(
+      "TypedFunc::call", [&] { return two.call(store_, 7); }, [&] { expect_store_works(); });
 }
 
 TEST_F(OutOfMemory, CallsWithLongSignaturesReportOutOfMemory) {
@@ -381,9 +383,9 @@ TEST_F(OutOfMemory, CallsWithLongSignaturesReportOutOfMemory) {
       },
       [&] { expect_store_works(); });
   EXPECT_GT(wasm_counts.out_of_memory, 0u);
-  weft::Func host_wide = weft::Func::wrap(
-      store_, [](int32_t a, int32_t, int32_t, int32_t, int32_t, int32_t, int32_t, int32_t,
-                 int32_t i) { return a + i; });
+  weft::Func host_wide =
+      weft::Func::wrap(store_, [](int32_t a, int32_t, int32_t, int32_t, int32_t, int32_t, int32_t,
+                                  int32_t, int32_t i) { return a + i; });
   ASSERT_TRUE(host_wide);
   const SweepCounts host_counts = sweep(
       "host function (9 parameters)",

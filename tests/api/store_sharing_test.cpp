@@ -66,7 +66,7 @@ TEST(StoreSharing, InstancesOutliveTheirLinkerAndInstancePre) {
     weft::Result<weft::Instance> made = pre->instantiate(store);
     ASSERT_TRUE(made) << made.error().to_string();
     instance = *made;
-  }  // the Linker and the InstancePre are gone
+  }                           // the Linker and the InstancePre are gone
   EXPECT_EQ(live.load(), 1);  // the store keeps the host function alive
   auto add_twice = instance.get_typed_func<int32_t(int32_t)>(store, "add_twice");
   ASSERT_TRUE(add_twice);
@@ -120,8 +120,7 @@ TEST(StoreSharing, AStoreHostFunctionDiesWithItsStore) {
   std::atomic<int> live{0};
   {
     weft::Store<Data> store(engine, Data{});
-    weft::Func f =
-        weft::Func::wrap(store, [counted = Counted(&live)](int32_t x) { return x + 1; });
+    weft::Func f = weft::Func::wrap(store, [counted = Counted(&live)](int32_t x) { return x + 1; });
     ASSERT_TRUE(f);
     EXPECT_EQ(live.load(), 1);
     // Made before any module was registered: a hole until one brings its type.

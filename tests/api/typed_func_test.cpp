@@ -37,13 +37,13 @@ class TypedFuncTest : public ::testing::Test {
     weft::Linker<int> linker(engine_);
     linker.func_wrap("host", "swap", [](int32_t a, int64_t b) { return std::tuple(b, a); });
     linker.func_wrap("host", "tag", [](weft::ExternRef r) { return weft::ExternRef{r.bits + 1}; });
-    linker.func_wrap("host", "apply",
-                     [](weft::Caller<int>& caller, weft::Func f,
-                        int32_t x) -> weft::Result<int32_t> {
-                       auto typed = weft::TypedFunc<int32_t(int32_t)>::from(caller, f);
-                       if (!typed) return std::move(typed).error();
-                       return typed->call(caller, x);
-                     });
+    linker.func_wrap(
+        "host", "apply",
+        [](weft::Caller<int>& caller, weft::Func f, int32_t x) -> weft::Result<int32_t> {
+          auto typed = weft::TypedFunc<int32_t(int32_t)>::from(caller, f);
+          if (!typed) return std::move(typed).error();
+          return typed->call(caller, x);
+        });
     weft::Result<weft::Instance> instance = linker.instantiate(store_, *module);
     ASSERT_TRUE(instance) << instance.error().to_string();
     instance_ = *instance;
@@ -127,9 +127,9 @@ TEST_F(TypedFuncTest, WrappedFunctionsHaveTheirReferenceTypes) {
   weft::Func f = weft::Func::wrap(
       store_, [](weft::Func g, weft::ExternRef e) { return std::tuple(e, g, int32_t{1}); });
   ASSERT_TRUE(f);
-  const weft::FuncType expected({weft::ValType::funcref(), weft::ValType::externref()},
-                                {weft::ValType::externref(), weft::ValType::funcref(),
-                                 weft::ValType::i32()});
+  const weft::FuncType expected(
+      {weft::ValType::funcref(), weft::ValType::externref()},
+      {weft::ValType::externref(), weft::ValType::funcref(), weft::ValType::i32()});
   EXPECT_EQ(f.type(store_), expected);
   auto typed = weft::TypedFunc<std::tuple<weft::ExternRef, weft::Func, int32_t>(
       weft::Func, weft::ExternRef)>::from(store_, f);

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <span>
@@ -201,7 +202,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: weft_diff_runner MODULE.wasm [--dump-memory FILE]\n");
     return 2;
   }
-  weft::Engine engine;
+  // WEFT_BOUNDS_CHECKS=explicit tests the compare-based bounds checks, as for `weft wast`.
+  weft::Config config;
+  const char* bounds = std::getenv("WEFT_BOUNDS_CHECKS");
+  config.explicit_bounds_checks = bounds && std::strcmp(bounds, "explicit") == 0;
+  weft::Engine engine(config);
   weft::Result<weft::Module> module = weft::Module::from_file(engine, argv[1]);
   if (!module) {
     std::printf("invalid\n");

@@ -75,7 +75,7 @@ TEST_P(Superinstructions, AddOfTwoValuesFoldsIntoLoadsAndStores) {
         (i32.store16 (i32.add (local.get 0) (local.get 1)) (i32.const 0x1234)))))");
   ASSERT_TRUE(m) << m.error().to_string();
   EXPECT_EQ(h.call(*m, "store", {0xfffffff0u, 0x11, 55}), TrapCode::None);  // byte 1 + 2
-  EXPECT_EQ(h.call1(*m, "load", {2, 0}), 55u);                               // byte 3
+  EXPECT_EQ(h.call1(*m, "load", {2, 0}), 55u);                              // byte 3
   EXPECT_EQ(h.call1(*m, "load", {0xffffffffu, 3}), 55u);
   EXPECT_EQ(h.call(*m, "store_imm", {100, 0xfffffffeu}), TrapCode::None);  // bytes 98, 99
   EXPECT_EQ(h.call1(*m, "load", {90, 8}), 0x12u);                          // byte 99

@@ -64,8 +64,8 @@ TEST(FuncRefHoles, RegisteringAModuleWithTheTypeFillsTheHoleAndWasmCallsThroughI
     return TrapCode::None;
   });
   // Another type, which the module below does not have: it stays on the holes list.
-  VMFuncRef* other = *h.store().new_host_func(
-      ir::FuncType{{ir::ValType::f64()}, {}}, [](std::span<ValRaw>) { return TrapCode::None; });
+  VMFuncRef* other = *h.store().new_host_func(ir::FuncType{{ir::ValType::f64()}, {}},
+                                              [](std::span<ValRaw>) { return TrapCode::None; });
   ASSERT_EQ(h.store().funcrefs().holes(), 2u);
 
   Result<Instance*> instance = h.instantiate(R"((module
@@ -101,8 +101,8 @@ TEST(FuncRefHoles, HostFunctionsMadeAfterRegistrationGetTheTrampolineAtOnce) {
 TEST(FuncRefHoles, ImportedHostFunctionsAreCalledThroughTheTrampolineWithTheirCaller) {
   Harness h;
   VMContext* seen_caller = nullptr;
-  Result<std::shared_ptr<HostFunc>> host = HostFunc::create(
-      h.store().types(), kUnary, [&](VMContext* caller, std::span<ValRaw> values) {
+  Result<std::shared_ptr<HostFunc>> host =
+      HostFunc::create(h.store().types(), kUnary, [&](VMContext* caller, std::span<ValRaw> values) {
         seen_caller = caller;
         values[0].i32 = values[0].i32 * 3;
         return TrapCode::None;
