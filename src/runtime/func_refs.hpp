@@ -21,6 +21,10 @@ class FuncRefArena {
   // in should be reported with note_hole(), so fill() can retry it when trampolines appear.
   Result<VMFuncRef*> allocate();
   void note_hole(VMFuncRef* ref);
+  // Makes room so that the next note_hole() cannot fail (it may throw std::bad_alloc itself).
+  void reserve_hole() {
+    if (holes_.size() == holes_.capacity()) holes_.reserve(2 * holes_.size() + 8);
+  }
   // Retries the holes with `provide` (returns the wasm_call for a type, or null) and drops
   // the ones that are now filled.
   template <typename Provider>

@@ -79,11 +79,12 @@ Result<VMFuncRef*> Store::new_host_func(ir::FuncType type, HostCallback callback
 
 Result<VMFuncRef*> Store::new_host_func(std::shared_ptr<const HostFunc> host) {
   const VMFuncRef& model = host->funcref();
+  const compile::CompiledFunc* trampoline = modules_.trampoline(model.type_index);
+  if (trampoline == nullptr) funcrefs_.reserve_hole();  // so a hole is never lost
   funcrefs_.keep_alive(std::move(host));
   Result<VMFuncRef*> ref = funcrefs_.allocate();
   if (!ref) return ref;
   **ref = model;
-  const compile::CompiledFunc* trampoline = modules_.trampoline(model.type_index);
   (*ref)->wasm_call = trampoline;
   if (trampoline == nullptr) funcrefs_.note_hole(*ref);
   return ref;

@@ -202,10 +202,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: weft_diff_runner MODULE.wasm [--dump-memory FILE]\n");
     return 2;
   }
-  // WEFT_BOUNDS_CHECKS=explicit tests the compare-based bounds checks, as for `weft wast`.
+  // WEFT_BOUNDS_CHECKS=explicit tests the compare-based bounds checks, as for `weft wast`;
+  // WEFT_DIFF_FUEL=1 and WEFT_DIFF_EPOCH=1 test that fuel and epoch checks (with far more fuel
+  // and time than a module uses) change nothing.
+  auto env_is = [](const char* name, const char* value) {
+    const char* v = std::getenv(name);
+    return v && std::strcmp(v, value) == 0;
+  };
+  const bool fuel = env_is("WEFT_DIFF_FUEL", "1");
+  const bool epoch = env_is("WEFT_DIFF_EPOCH", "1");
   weft::Config config;
-  const char* bounds = std::getenv("WEFT_BOUNDS_CHECKS");
-  config.explicit_bounds_checks = bounds && std::strcmp(bounds, "explicit") == 0;
+  config.explicit_bounds_checks(env_is("WEFT_BOUNDS_CHECKS", "explicit"))
+      .consume_fuel(fuel)
+      .epoch_interruption(epoch);
   weft::Engine engine(config);
   weft::Result<weft::Module> module = weft::Module::from_file(engine, argv[1]);
   if (!module) {
@@ -214,6 +223,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   weft::Store<Host> store(engine, Host{});
+  if (fuel && !store.set_fuel(uint64_t{1} << 60)) return 2;
+  if (epoch) store.set_epoch_deadline(uint64_t{1} << 60);
   weft::Linker<Host> linker(engine);
   define_imports(linker, *module);
   weft::Result<weft::Instance> instance = linker.instantiate(store, *module);
