@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <new>
 
+#include "runtime/reservation_pool.hpp"
+
 namespace weft::runtime {
 namespace {
 
@@ -39,30 +41,49 @@ bool in_memory_reservation(uintptr_t address) {
   return false;
 }
 
+namespace {
+
+// Gives the reservation at `base`, whose first `accessible` bytes are readable and writable (and
+// zero), exactly `wanted` accessible bytes.
+bool set_accessible_bytes(uint8_t* base, uint64_t accessible, uint64_t wanted) {
+  if (accessible > wanted) return mprotect(base + wanted, accessible - wanted, PROT_NONE) == 0;
+  if (accessible < wanted) {
+    return mprotect(base + accessible, wanted - accessible, PROT_READ | PROT_WRITE) == 0;
+  }
+  return true;
+}
+
+}  // namespace
+
 Result<LinearMemory*> LinearMemory::create(const ir::MemoryType& type) {
   if (type.limits.is64) return Error{ErrorKind::Unsupported, "memory64 is not supported"};
   if (type.limits.min > kMaxMemory32Pages) return Error::out_of_memory();
   auto* memory = new (std::nothrow) LinearMemory();
   if (memory == nullptr) return Error::out_of_memory();
-  void* p = mmap(nullptr, kMemory32Reservation, PROT_NONE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) {
-    delete memory;
-    return Error::out_of_memory();
+  PooledReservation reservation = take_pooled_reservation();
+  if (reservation.base == nullptr) {
+    void* p = mmap(nullptr, kMemory32Reservation, PROT_NONE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) {
+      delete memory;
+      return Error::out_of_memory();
+    }
+    reservation = PooledReservation{static_cast<uint8_t*>(p), 0};
   }
-  memory->base_ = static_cast<uint8_t*>(p);
+  memory->base_ = reservation.base;
   memory->reserved_ = kMemory32Reservation;
   memory->type_ = type;
   memory->has_max_ = type.limits.max.has_value();
   memory->max_pages_ = memory->has_max_ ? *type.limits.max : kMaxMemory32Pages;
   if (memory->max_pages_ > kMaxMemory32Pages) memory->max_pages_ = kMaxMemory32Pages;
   const uint64_t bytes = type.limits.min * kWasmPageSize;
-  if (bytes != 0 && mprotect(p, bytes, PROT_READ | PROT_WRITE) != 0) {
+  if (!set_accessible_bytes(memory->base_, reservation.accessible_bytes, bytes)) {
+    memory->size_bytes_ = reservation.accessible_bytes;  // what the destructor must zero
     delete memory;
     return Error::out_of_memory();
   }
   memory->size_bytes_ = bytes;
-  if (!track(reinterpret_cast<uintptr_t>(p))) {
+  if (!track(reinterpret_cast<uintptr_t>(memory->base_))) {
     delete memory;
     return Error::out_of_memory();
   }
@@ -72,7 +93,8 @@ Result<LinearMemory*> LinearMemory::create(const ir::MemoryType& type) {
 LinearMemory::~LinearMemory() {
   if (base_ != nullptr) {
     untrack(reinterpret_cast<uintptr_t>(base_));  // a no-op when it was never tracked
-    munmap(base_, reserved_);
+    // Every byte below size_bytes_ may have been written; beyond it all is PROT_NONE.
+    release_reservation(base_, size_bytes_);
   }
 }
 

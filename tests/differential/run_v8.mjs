@@ -79,8 +79,10 @@ function run(path) {
   for (const imp of WebAssembly.Module.imports(module)) {
     if (imp.kind !== 'function') continue;
     const params = imp.type.parameters;
+    const results = imp.type.results.map(zero);
     (imports[imp.module] ??= {})[imp.name] = (...args) => {
       print(['log', ...params.map((t, i) => format(t, args[i]))].join(' '));
+      return results.length === 1 ? results[0] : results.length ? results : undefined;
     };
   }
   let instance;

@@ -77,15 +77,20 @@ std::string format_val(const weft::Val& v) {
 
 weft::Val zero_of(weft::ValType type) {
   switch (type.kind()) {
-    case weft::ir::ValKind::I64: return weft::Val(int64_t{0});
-    case weft::ir::ValKind::F32: return weft::Val(0.0f);
-    case weft::ir::ValKind::F64: return weft::Val(0.0);
-    case weft::ir::ValKind::V128: return weft::Val::from_v128({});
+    case weft::ir::ValKind::I64:
+      return weft::Val(int64_t{0});
+    case weft::ir::ValKind::F32:
+      return weft::Val(0.0f);
+    case weft::ir::ValKind::F64:
+      return weft::Val(0.0);
+    case weft::ir::ValKind::V128:
+      return weft::Val::from_v128({});
     case weft::ir::ValKind::Ref:
       if (type.heap() == weft::ir::HeapType::abstract(weft::ir::AbsHeap::Extern))
         return weft::Val::from_externref(0);
       return weft::Val::from_funcref(weft::Func());
-    default: return weft::Val(int32_t{0});
+    default:
+      return weft::Val(int32_t{0});
   }
 }
 
@@ -131,23 +136,26 @@ uint32_t fnv1a(std::span<const uint8_t> bytes) {
   return h;
 }
 
-// Every imported function logs its arguments. JavaScript cannot receive a v128, so (as in V8)
-// an import with one in its signature fails when called.
+// Every imported function logs its arguments and returns zeros. JavaScript cannot receive a v128,
+// so (as in V8) an import with one in its signature fails when called.
 void define_imports(weft::Linker<Host>& linker, const weft::Module& module) {
   for (const weft::ImportType& import : module.imports()) {
     if (import.type.kind != weft::ExternKind::Func) continue;
     bool unreachable_from_js = has_v128(import.type.func);
-    linker.func_new(import.module, import.name, import.type.func,
-                    [unreachable_from_js](weft::Caller<Host>&, std::span<const weft::Val> args,
-                                          std::span<weft::Val> results) -> weft::Result<void> {
-                      if (unreachable_from_js)
-                        return weft::Error{weft::ErrorKind::Other, "v128 at the JS boundary"};
-                      std::string line = "log";
-                      for (const weft::Val& arg : args) line += " " + format_val(arg);
-                      std::printf("%s\n", line.c_str());
-                      for (weft::Val& r : results) r = zero_of(r.type());
-                      return {};
-                    });
+    std::vector<weft::ValType> result_types = import.type.func.results;
+    linker.func_new(
+        import.module, import.name, import.type.func,
+        [unreachable_from_js, result_types](weft::Caller<Host>&, std::span<const weft::Val> args,
+                                            std::span<weft::Val> results) -> weft::Result<void> {
+          if (unreachable_from_js)
+            return weft::Error{weft::ErrorKind::Other, "v128 at the JS boundary"};
+          std::string line = "log";
+          for (const weft::Val& arg : args) line += " " + format_val(arg);
+          std::printf("%s\n", line.c_str());
+          // JavaScript's undefined converts to zero or null.
+          for (size_t i = 0; i < results.size(); ++i) results[i] = zero_of(result_types[i]);
+          return {};
+        });
   }
 }
 
@@ -180,9 +188,10 @@ void print_final_state(weft::Store<Host>& store, const weft::Module& module,
       std::string cells;
       for (uint64_t i = 0; i < size && i < 1000; ++i) {
         std::optional<weft::Val> v = t->get(store, i);
-        bool null = !v || (v->type().heap() == weft::ir::HeapType::abstract(weft::ir::AbsHeap::Extern)
-                               ? v->externref() == 0
-                               : !v->funcref());
+        bool null =
+            !v || (v->type().heap() == weft::ir::HeapType::abstract(weft::ir::AbsHeap::Extern)
+                       ? v->externref() == 0
+                       : !v->funcref());
         cells += null ? 'n' : 'f';
       }
       std::printf("table %s %" PRIu64 " %s\n", e.name.c_str(), size, cells.c_str());
