@@ -11,3 +11,6 @@ echo "== weft wast examples/fac.wast"
 "$weft" wast examples/fac.wast
 echo "== weft run --invoke fac_iter examples/fac.wat 20"
 "$weft" run --invoke fac_iter examples/fac.wat 20
+echo "== weft run --dir examples::data hello.wasm world   (a C program built for WASI)"
+clang-19 --target=wasm32-wasi --sysroot=/usr -O2 examples/hello_wasi.c -o build/hello_wasi.wasm
+"$weft" run --dir examples::data build/hello_wasi.wasm world

@@ -29,11 +29,13 @@ enum class Op : uint16_t {
 #define WEFT_IOP_BINARY(ident, fn, R, A, B) ident, ident##Imm,
 #define WEFT_IOP_COMPARE(ident, fn, A) \
   ident, ident##Imm, ident##BrIf, ident##BrIfImm, ident##BrUnless, ident##BrUnlessImm,
-#define WEFT_IOP_LOAD(ident, R, M) \
-  ident, ident##Chk, ident##Add, ident##ChkAdd, ident##AddReg, ident##ChkAddReg,
-#define WEFT_IOP_STORE(ident, V, M)                                                       \
-  ident, ident##Chk, ident##Imm, ident##ChkImm, ident##Add, ident##ChkAdd, ident##AddImm, \
-      ident##ChkAddImm, ident##AddReg, ident##ChkAddReg, ident##AddRegImm, ident##ChkAddRegImm,
+#define WEFT_IOP_LOAD(ident, R, M)                                                           \
+  ident, ident##Chk, ident##Add, ident##ChkAdd, ident##AddReg, ident##ChkAddReg, ident##Abs, \
+      ident##ChkAbs,
+#define WEFT_IOP_STORE(ident, V, M)                                                             \
+  ident, ident##Chk, ident##Imm, ident##ChkImm, ident##Add, ident##ChkAdd, ident##AddImm,       \
+      ident##ChkAddImm, ident##AddReg, ident##ChkAddReg, ident##AddRegImm, ident##ChkAddRegImm, \
+      ident##Abs, ident##ChkAbs, ident##AbsImm, ident##ChkAbsImm,
 #define WEFT_IOP(ident) ident,
 #define WEFT_IOP_V(ident, kind, fn) WEFT_VOPS_##kind(ident)
 #define WEFT_VOPS_VUnary(ident) ident,

@@ -1041,6 +1041,14 @@ bool Lowering::lower_plain(const Instruction& ins) {
         produced(w, h);
         return true;
       }
+      if (a.kind == Entry::Const) {  // a constant address: add the offset now
+        emit_op(op_plus(op, checked ? 7 : 6));
+        const size_t w = here();
+        emit(pack(off(temp(h)), 0));
+        emit(uint64_t{static_cast<uint32_t>(a.value)} + ins.memarg.offset);
+        produced(w, h);
+        return true;
+      }
       const uint32_t sa = operand(a, h);
       emit_op(checked ? next_op(op) : op);
       const size_t w = here();
@@ -1067,6 +1075,21 @@ bool Lowering::lower_plain(const Instruction& ins) {
         emit_op(op_plus(op, (reg ? 8 : 4) + (checked ? 1 : 0)));
         emit(pack(base, sv));
         emit(pack(static_cast<uint32_t>(ins.memarg.offset), k));
+        return true;
+      }
+      if (a.kind == Entry::Const) {  // a constant address: add the offset now
+        const uint64_t ea = uint64_t{static_cast<uint32_t>(a.value)} + ins.memarg.offset;
+        if (v.kind == Entry::Const) {
+          emit_op(op_plus(op, checked ? 15 : 14));
+          emit(pack(0, 0));
+          emit(ea);
+          emit(v.value);
+          return true;
+        }
+        const uint32_t sv = operand(v, h + 1);
+        emit_op(op_plus(op, checked ? 13 : 12));
+        emit(pack(0, sv));
+        emit(ea);
         return true;
       }
       const uint32_t sa = operand(a, h);

@@ -116,14 +116,17 @@ inline bool write_memory(const VMContext* ctx, uint8_t* mem, uint64_t ea, const 
 
 // How a load or store finds its address: the slot plus the offset in pc[2] (kPlain), or with
 // an i32.add of an immediate (kAddImm) or of a second slot (kAddReg) folded in, pc[2] packing
-// (offset, k) or (offset, slot b).
-enum AddressMode : int { kPlain, kAddImm, kAddReg };
+// (offset, k) or (offset, slot b), or pc[2] itself for a constant address (kAbs).
+enum AddressMode : int { kPlain, kAddImm, kAddReg, kAbs };
 
 template <int kMode>
 inline uint64_t access_address(uint64_t* fp, uint64_t slot, Cell w2) {
   if constexpr (kMode == kAddReg) {
     const uint32_t b = static_cast<uint32_t>(WEFT_SLOT(high_half(w2)));
     return uint64_t{static_cast<uint32_t>(static_cast<uint32_t>(slot) + b)} + low_half(w2);
+  } else if constexpr (kMode == kAbs) {
+    (void)slot;
+    return w2;
   } else {
     return effective_address<kMode == kAddImm>(slot, w2);
   }
@@ -820,14 +823,17 @@ const void* const kHandlers[] = {
 #define WEFT_IOP_LOAD(ident, R, M)                                               \
   WEFT_H((load<R, M, false, kPlain>)), WEFT_H((load<R, M, true, kPlain>)),       \
       WEFT_H((load<R, M, false, kAddImm>)), WEFT_H((load<R, M, true, kAddImm>)), \
-      WEFT_H((load<R, M, false, kAddReg>)), WEFT_H((load<R, M, true, kAddReg>)),
+      WEFT_H((load<R, M, false, kAddReg>)), WEFT_H((load<R, M, true, kAddReg>)), \
+      WEFT_H((load<R, M, false, kAbs>)), WEFT_H((load<R, M, true, kAbs>)),
 #define WEFT_IOP_STORE(ident, V, M)                                                              \
   WEFT_H((store<V, M, false, false, kPlain>)), WEFT_H((store<V, M, true, false, kPlain>)),       \
       WEFT_H((store<V, M, false, true, kPlain>)), WEFT_H((store<V, M, true, true, kPlain>)),     \
       WEFT_H((store<V, M, false, false, kAddImm>)), WEFT_H((store<V, M, true, false, kAddImm>)), \
       WEFT_H((store<V, M, false, true, kAddImm>)), WEFT_H((store<V, M, true, true, kAddImm>)),   \
       WEFT_H((store<V, M, false, false, kAddReg>)), WEFT_H((store<V, M, true, false, kAddReg>)), \
-      WEFT_H((store<V, M, false, true, kAddReg>)), WEFT_H((store<V, M, true, true, kAddReg>)),
+      WEFT_H((store<V, M, false, true, kAddReg>)), WEFT_H((store<V, M, true, true, kAddReg>)),   \
+      WEFT_H((store<V, M, false, false, kAbs>)), WEFT_H((store<V, M, true, false, kAbs>)),       \
+      WEFT_H((store<V, M, false, true, kAbs>)), WEFT_H((store<V, M, true, true, kAbs>)),
 #define WEFT_IOP(ident) WEFT_H(irregular_##ident),
 #define WEFT_IOP_V(ident, kind, fn) WEFT_VHANDLERS_##kind(vops::fn)
 #define WEFT_VHANDLERS_VUnary(f) WEFT_H(v_unary<&f>),

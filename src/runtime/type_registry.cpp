@@ -1,8 +1,27 @@
 #include "runtime/type_registry.hpp"
 
+#include <bit>
 #include <memory>
 
 namespace weft::runtime {
+namespace {
+
+struct Slot {
+  size_t chunk;
+  size_t offset;
+};
+
+// Where index `i` lives: chunk k starts at first * (2^k - 1).
+Slot slot_of(uint64_t i, uint64_t first) {
+  const uint64_t k = std::bit_width(i / first + 1) - 1;
+  return {static_cast<size_t>(k), static_cast<size_t>(i - first * ((uint64_t{1} << k) - 1))};
+}
+
+}  // namespace
+
+TypeRegistry::~TypeRegistry() {
+  for (auto& chunk : chunks_) delete[] chunk.load(std::memory_order_relaxed);
+}
 
 TypeRegistry::Key TypeRegistry::key_of(const ir::FuncType& type) {
   // Wasm 2.0 value types are fully described by kind, nullability and abstract heap type.
@@ -28,21 +47,26 @@ Result<uint32_t> TypeRegistry::intern(const ir::FuncType& type) {
   if (it != index_.end()) return it->second;
   // Everything that may throw std::bad_alloc comes before the first change, so a failed
   // allocation leaves the registry as it was (the lock is released by its guard).
-  const uint32_t index = static_cast<uint32_t>(types_.size());
+  const uint32_t index = static_cast<uint32_t>(storage_.size());
+  const Slot slot = slot_of(index, kFirstChunk);
   auto owned = std::make_unique<ir::FuncType>(type);
-  if (types_.size() == types_.capacity()) {
-    storage_.reserve(2 * types_.size() + 8);
-    types_.reserve(2 * types_.size() + 8);
+  if (storage_.size() == storage_.capacity()) storage_.reserve(2 * storage_.size() + 8);
+  Chunk* chunk = chunks_[slot.chunk].load(std::memory_order_relaxed);
+  if (chunk == nullptr) {
+    chunk = new Chunk[size_t{kFirstChunk} << slot.chunk]();
+    chunks_[slot.chunk].store(chunk, std::memory_order_release);
   }
   index_.emplace(std::move(key), index);
-  types_.push_back(owned.get());
+  chunk[slot.offset] = owned.get();
   storage_.push_back(std::move(owned));
   return index;
 }
 
 const ir::FuncType& TypeRegistry::type(uint32_t index) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return *types_[index];
+  // The caller got `index` from intern() through some synchronization, which also orders the
+  // entry's write before this read; the acquire load pairs with the chunk's publication.
+  const Slot slot = slot_of(index, kFirstChunk);
+  return *chunks_[slot.chunk].load(std::memory_order_acquire)[slot.offset];
 }
 
 }  // namespace weft::runtime

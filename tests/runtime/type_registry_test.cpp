@@ -27,3 +27,27 @@ TEST(TypeRegistry, ParamsAndResultsAreDistinguished) {
 
 }  // namespace
 }  // namespace weft::runtime
+
+namespace weft::runtime {
+namespace {
+
+// Enough distinct types to span several of the registry's chunks.
+TEST(TypeRegistry, TypesRoundTripAcrossManyIndices) {
+  TypeRegistry registry;
+  std::vector<ir::FuncType> types;
+  for (size_t n = 0; n < 300; ++n) {
+    ir::FuncType t;
+    for (size_t i = 0; i < n; ++i)
+      t.params.push_back(i % 2 ? ir::ValType::i32() : ir::ValType::f64());
+    types.push_back(t);
+  }
+  std::vector<uint32_t> indices;
+  for (const auto& t : types) indices.push_back(*registry.intern(t));
+  for (size_t n = 0; n < types.size(); ++n) {
+    EXPECT_EQ(indices[n], n);
+    EXPECT_EQ(registry.type(indices[n]), types[n]);
+  }
+}
+
+}  // namespace
+}  // namespace weft::runtime
