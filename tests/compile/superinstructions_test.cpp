@@ -75,6 +75,15 @@ TEST(Superinstructions, AddOfTwoSlotsFoldsIntoTheAccess) {
   EXPECT_EQ((*body)[2], pack(8, slot_offset(1)));
 }
 
+TEST(Superinstructions, ConstantAddressIsFoldedWithTheOffset) {
+  auto body = lower_body(R"((module (memory 1) (func (result i32)
+      (i32.load offset=8 (i32.const 100)))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  ASSERT_EQ(body->size(), 4u);
+  EXPECT_EQ((*body)[0], op_cell(Op::I32LoadAbs));
+  EXPECT_EQ((*body)[2], 108u);
+}
+
 TEST(Superinstructions, TeeOfAnAddBranchesOnTheLocal) {
   auto body = lower_body(R"((module (func (param i32)
       (loop (br_if 0 (local.tee 0 (i32.add (local.get 0) (i32.const -1))))))))");

@@ -70,6 +70,8 @@ def run(cmd, timeout=30):
         return p.returncode, p.stdout, p.stderr
     except subprocess.TimeoutExpired:
         return -1, 'timeout\n', ''
+    except OSError as e:  # e.g. the runner being rebuilt during a long run
+        return -1, f'cannot run: {e}\n', ''
 
 
 def run_weft(runner, wasm):

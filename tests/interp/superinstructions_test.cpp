@@ -84,6 +84,22 @@ TEST_P(Superinstructions, AddOfTwoValuesFoldsIntoLoadsAndStores) {
   EXPECT_EQ(h.call(*m, "store_imm", {65535, 0}), TrapCode::MemoryOutOfBounds);
 }
 
+TEST_P(Superinstructions, ConstantAddressesTakeTheirOffsetAtLowering) {
+  auto m = h.instantiate(R"((module (memory 1)
+      (func (export "store") (param i32) (i32.store offset=4 (i32.const 8) (local.get 0)))
+      (func (export "store_imm") (i64.store8 offset=1 (i32.const 20) (i64.const 0x1ff)))
+      (func (export "load") (result i32) (i32.load offset=12 (i32.const 0)))
+      (func (export "load_byte") (result i32) (i32.load8_u (i32.const 21)))
+      (func (export "far") (result i32) (i32.load offset=0xfffffff0 (i32.const 0x20)))))");
+  ASSERT_TRUE(m) << m.error().to_string();
+  EXPECT_EQ(h.call(*m, "store", {0xabcd}), TrapCode::None);
+  EXPECT_EQ(h.call1(*m, "load", {}), 0xabcdu);
+  EXPECT_EQ(h.call(*m, "store_imm", {}), TrapCode::None);
+  EXPECT_EQ(h.call1(*m, "load_byte", {}), 0xffu);
+  // address + offset passes 2^32 without wrapping, so the access is out of bounds
+  EXPECT_EQ(h.call(*m, "far", {}), TrapCode::MemoryOutOfBounds);
+}
+
 TEST_P(Superinstructions, ResultThatIsAlsoABranchConditionIsKept) {
   auto m = h.instantiate(R"((module
       ;; local.tee of an add, then br_if on the local: counts down and keeps the counter.
