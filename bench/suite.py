@@ -81,8 +81,9 @@ def engines(weft, out, wanted, sample_wasm):
         ("node-liftoff", lambda w, a: [node, "--no-warnings", "--liftoff", "--no-wasm-tier-up",
                                        NODE_RUNNER, w, *a] if node else None),
     ]
-    interp_ok = wasm_interp_has_wasi(sample_wasm) if (not wanted or "wasm-interp" in wanted) else False
-    table.append(("wasm-interp", lambda w, a: ["wasm-interp", "--wasi", w, *a] if interp_ok else None))
+    interp_ok = (not wanted or "wasm-interp" in wanted) and wasm_interp_has_wasi(sample_wasm)
+    table.append(("wasm-interp",
+                  lambda w, a: ["wasm-interp", "--wasi", w, *a] if interp_ok else None))
     return [e for e in table if not wanted or e[0] in wanted]
 
 
@@ -161,7 +162,8 @@ def main():
     for engine, _ in engine_list:
         g = geomean(ratios[engine])
         complete = len(ratios[engine]) == len(names)
-        footer += ["", (f"{g:.1f}x" + ("" if complete else f" ({len(ratios[engine])})")) if g else ""]
+        count = "" if complete else f" ({len(ratios[engine])} rows)"
+        footer += ["", f"{g:.1f}x{count}" if g else ""]
     rows.append(footer)
     widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
     line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
