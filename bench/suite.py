@@ -28,8 +28,9 @@ def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--build", default="build", help="weft build directory (default: build)")
     p.add_argument("--runs", type=int, default=3, help="runs per engine and workload; best counts")
-    p.add_argument("--percent", type=int, default=100,
-                   help="work per workload in percent; 100 takes 1-3 s natively")
+    p.add_argument("--percent", type=int, default=None,
+                   help="work per workload in percent of 100 (default: each workload's own "
+                        "default, 1-3 s natively)")
     p.add_argument("--only", default="", help="comma-separated workload names")
     p.add_argument("--engines", default="", help="comma-separated engine names (default: all)")
     p.add_argument("--cpu", action="store_true",
@@ -129,14 +130,14 @@ def main():
     compile_workloads(names, out)
     wanted = [e for e in args.engines.split(",") if e]
     engine_list = engines(weft, out, wanted, os.path.join(out, names[0] + ".wasm"))
-    extra = [] if args.percent == 100 else [str(args.percent)]
+    extra = [] if args.percent is None else [str(args.percent)]
 
     header = ["workload", "native"]
     for name, _ in engine_list:
         header += [name, "ratio"]
     rows, ratios = [], {name: [] for name, _ in engine_list}
     print(f"# {'cpu' if args.cpu else 'wall'} seconds, best of {args.runs}, "
-          f"percent {args.percent}", file=sys.stderr)
+          f"percent {args.percent or 'default'}", file=sys.stderr)
     for name in names:
         native_s, expected = best_of([os.path.join(out, name + ".native"), *extra], args.runs,
                                      args.cpu, None)

@@ -1,5 +1,6 @@
 /* Allocation: binary trees built with malloc and freed with free (the Benchmarks Game's model),
    many short-lived trees next to one long-lived one. */
+#define WEFT_BENCH_DEFAULT_PERCENT 400  /* its rounds are short: 1-3 s natively like the rest */
 #include "common.h"
 
 struct node {

@@ -1,7 +1,7 @@
 /* Shared by every workload. Each is a whole program, built natively and as a WASI command
    (wasm32-wasi), that defines `WORKLOAD { ... }`: a function of `percent` that does a fixed amount
    of work and returns a checksum, which main() prints, so every engine's output can be compared
-   with native's. `percent` (argv[1], default 100) scales the work: 100 takes 1-3 s natively,
+   with native's. `percent` (argv[1], default 250) scales the work: the default takes 1-3 s natively,
    smaller values make quick runs for profiling. Workloads print integers only and use their own
    random numbers, so glibc and wasi-libc give identical output. */
 #ifndef WEFT_BENCH_COMMON_H
@@ -29,7 +29,7 @@ static inline unsigned next_random(unsigned* state) {
 }
 
 #ifndef WEFT_BENCH_DEFAULT_PERCENT
-#define WEFT_BENCH_DEFAULT_PERCENT 100
+#define WEFT_BENCH_DEFAULT_PERCENT 250
 #endif
 
 int main(int argc, char** argv) {
