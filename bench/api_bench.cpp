@@ -8,16 +8,18 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <string>
 
 #include "weft/weft.hpp"
 
 namespace {
 
-// One 1-page memory, a table of 10 funcrefs filled by an elem segment, a few functions, a data
-// segment, a global and one host import: a small but complete instantiation.
-constexpr const char* kInstanceWat = R"((module
+// A table of 10 funcrefs filled by an elem segment, a few functions, a global, one host import
+// and, optionally, a 1-page memory with data segments: a small but complete instantiation. The
+// variant without memory shows how much of an instantiation is the memory's.
+std::string instance_wat(bool with_memory) {
+  constexpr const char* kCommon = R"(
   (import "host" "log" (func $log (param i32)))
-  (memory (export "memory") 1)
   (table (export "table") 10 funcref)
   (global $counter (mut i32) (i32.const 0))
   (func $a (result i32) (i32.const 1))
@@ -28,10 +30,13 @@ constexpr const char* kInstanceWat = R"((module
     (global.set $counter (i32.add (global.get $counter) (i32.const 1)))
     (call $log (global.get $counter))
     (call_indirect (result i32) (local.get 0)))
-  (elem (i32.const 0) $a $b $c $a $b $c $a $b $c $a)
+  (elem (i32.const 0) $a $b $c $a $b $c $a $b $c $a))";
+  constexpr const char* kMemory = R"(
+  (memory (export "memory") 1)
   (data (i32.const 0) "weft instantiation benchmark")
-  (data (i32.const 1024) "\01\02\03\04\05\06\07\08")
-))";
+  (data (i32.const 1024) "\01\02\03\04\05\06\07\08"))";
+  return std::string("(module") + kCommon + (with_memory ? kMemory : "") + ")";
+}
 
 constexpr const char* kCallsWat = R"((module
   (import "host" "inc" (func $host_inc (param i32) (result i32)))
@@ -94,31 +99,19 @@ void BM_StoreNew(benchmark::State& state) {
 }
 BENCHMARK(BM_StoreNew)->ArgName("explicit_bounds")->Arg(0)->Arg(1);
 
-// The same module without its memory and data segments: how much of an instantiation is the
-// memory's.
-constexpr const char* kInstanceNoMemoryWat = R"((module
-  (import "host" "log" (func $log (param i32)))
-  (table (export "table") 10 funcref)
-  (global $counter (mut i32) (i32.const 0))
-  (func $a (result i32) (i32.const 1))
-  (func $b (result i32) (i32.const 2))
-  (func $c (result i32) (i32.const 3))
-  (func $d (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
-  (func (export "run") (param i32) (result i32)
-    (global.set $counter (i32.add (global.get $counter) (i32.const 1)))
-    (call $log (global.get $counter))
-    (call_indirect (result i32) (local.get 0)))
-  (elem (i32.const 0) $a $b $c $a $b $c $a $b $c $a)
-))";
-
 // Arguments: explicit bounds checks (0/1), and whether the module has its memory (0/1).
+template <typename Benchmark>
+void instantiate_args(Benchmark* b) {
+  b->ArgNames({"explicit_bounds", "memory"})->Args({0, 1})->Args({1, 1})->Args({0, 0});
+}
+
 struct InstantiateFixture {
   weft::Engine engine;
   std::optional<weft::InstancePre<int>> pre;
 
   explicit InstantiateFixture(const benchmark::State& state)
       : engine(make_engine(state.range(0) != 0)) {
-    const char* wat = state.range(1) != 0 ? kInstanceWat : kInstanceNoMemoryWat;
+    const std::string wat = instance_wat(state.range(1) != 0);
     weft::Module module = must("module", weft::Module::from_text(engine, wat));
     weft::Linker<int> linker(engine);
     linker.func_wrap("host", "log", [](weft::Caller<int>& caller, int32_t) { ++caller.data(); });
@@ -136,11 +129,7 @@ void BM_InstantiateFreshStore(benchmark::State& state) {
   }
   per_item(state, "s/instance", 1);
 }
-BENCHMARK(BM_InstantiateFreshStore)
-    ->ArgNames({"explicit_bounds", "memory"})
-    ->Args({0, 1})
-    ->Args({1, 1})
-    ->Args({0, 0});
+BENCHMARK(BM_InstantiateFreshStore)->Apply(instantiate_args);
 
 // Many instances in one store (a new store every kPerStore instances, amortized): the cost of
 // instantiate() itself.
@@ -160,11 +149,7 @@ void BM_Instantiate(benchmark::State& state) {
   }
   per_item(state, "s/instance", 1);
 }
-BENCHMARK(BM_Instantiate)
-    ->ArgNames({"explicit_bounds", "memory"})
-    ->Args({0, 1})
-    ->Args({1, 1})
-    ->Args({0, 0});
+BENCHMARK(BM_Instantiate)->Apply(instantiate_args);
 
 // --- host-to-wasm calls ------------------------------------------------------------------
 

@@ -34,6 +34,13 @@ uint16_t resolve_guest_path(WasiCtx& ctx, GuestMemory memory, uint64_t fd_arg, u
   return resolve_path(fd.fd->host.get(), path, follow, out);
 }
 
+// For the calls whose first arguments are (fd, path_ptr, path_len) and that act on the final
+// component itself: the path resolved without following a link there.
+uint16_t resolve_leading_path(WasiCtx& ctx, GuestMemory memory, const uint64_t* a, uint64_t rights,
+                              ResolvedPath& out) {
+  return resolve_guest_path(ctx, memory, a[0], rights, u32(a[1]), u32(a[2]), false, out);
+}
+
 bool exists(const ResolvedPath& p) {
   struct stat st;
   return ::fstatat(p.dir, p.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
@@ -111,8 +118,7 @@ Result<uint32_t> call_path_open(WasiCtx& ctx, std::span<uint8_t> memory, const u
 Result<uint32_t> call_path_create_directory(WasiCtx& ctx, std::span<uint8_t> memory,
                                             const uint64_t* a) {
   ResolvedPath path;
-  if (uint16_t e = resolve_guest_path(ctx, GuestMemory(memory), a[0], r::kPathCreateDirectory,
-                                      u32(a[1]), u32(a[2]), false, path))
+  if (uint16_t e = resolve_leading_path(ctx, GuestMemory(memory), a, r::kPathCreateDirectory, path))
     return e;
   if (::mkdirat(path.dir, path.name.c_str(), 0777) != 0) return last_error();
   return abi::kSuccess;
@@ -121,8 +127,7 @@ Result<uint32_t> call_path_create_directory(WasiCtx& ctx, std::span<uint8_t> mem
 Result<uint32_t> call_path_remove_directory(WasiCtx& ctx, std::span<uint8_t> memory,
                                             const uint64_t* a) {
   ResolvedPath path;
-  if (uint16_t e = resolve_guest_path(ctx, GuestMemory(memory), a[0], r::kPathRemoveDirectory,
-                                      u32(a[1]), u32(a[2]), false, path))
+  if (uint16_t e = resolve_leading_path(ctx, GuestMemory(memory), a, r::kPathRemoveDirectory, path))
     return e;
   if (::unlinkat(path.dir, path.name.c_str(), AT_REMOVEDIR) != 0) {
     // Some systems say EEXIST for a directory that is not empty; WASI programs expect ENOTEMPTY.
@@ -133,8 +138,7 @@ Result<uint32_t> call_path_remove_directory(WasiCtx& ctx, std::span<uint8_t> mem
 
 Result<uint32_t> call_path_unlink_file(WasiCtx& ctx, std::span<uint8_t> memory, const uint64_t* a) {
   ResolvedPath path;
-  if (uint16_t e = resolve_guest_path(ctx, GuestMemory(memory), a[0], r::kPathUnlinkFile, u32(a[1]),
-                                      u32(a[2]), false, path))
+  if (uint16_t e = resolve_leading_path(ctx, GuestMemory(memory), a, r::kPathUnlinkFile, path))
     return e;
   if (uint16_t e = check_trailing_slash(path)) return e;
   if (::unlinkat(path.dir, path.name.c_str(), 0) != 0) {
@@ -197,9 +201,7 @@ Result<uint32_t> call_path_readlink(WasiCtx& ctx, std::span<uint8_t> memory, con
   GuestMemory guest(memory);
   const uint64_t buf = u32(a[3]), buf_len = u32(a[4]), used_ptr = u32(a[5]);
   ResolvedPath path;
-  if (uint16_t e =
-          resolve_guest_path(ctx, guest, a[0], r::kPathReadlink, u32(a[1]), u32(a[2]), false, path))
-    return e;
+  if (uint16_t e = resolve_leading_path(ctx, guest, a, r::kPathReadlink, path)) return e;
   if (!guest.fits(buf, buf_len) || !guest.fits(used_ptr, 4)) return abi::kFault;
   std::vector<char> target(PATH_MAX + 1);
   const ssize_t n = ::readlinkat(path.dir, path.name.c_str(), target.data(), target.size());

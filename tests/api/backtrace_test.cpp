@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "api_test_support.hpp"
 #include "weft/weft.hpp"
 
 namespace {
@@ -28,16 +29,11 @@ constexpr const char* kChain = R"((module $app
 ))";
 
 TEST(Backtrace, NamesAThreeDeepChainEndingInUnreachable) {
-  weft::Engine engine;
-  auto module = weft::Module::from_text(engine, kChain);
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  weft::Linker<int> linker(engine);
-  auto instance = linker.instantiate(store, *module);
-  ASSERT_TRUE(instance) << instance.error().to_string();
-  auto run = instance->get_typed_func<void()>(store, "run");
+  weft_test::Instantiated t;
+  ASSERT_TRUE(t.from_text(kChain));
+  auto run = t.instance->get_typed_func<void()>(t.store, "run");
   ASSERT_TRUE(run);
-  weft::Result<void> out = run->call(store);
+  weft::Result<void> out = run->call(t.store);
   ASSERT_FALSE(out);
   const weft::Error& e = out.error();
   EXPECT_EQ(e.kind, weft::ErrorKind::Trap);
@@ -49,7 +45,7 @@ TEST(Backtrace, NamesAThreeDeepChainEndingInUnreachable) {
 
   // The record is taken: a later successful call of another function brings no stale frames,
   // and a second trap brings the same frames again.
-  out = run->call(store);
+  out = run->call(t.store);
   ASSERT_FALSE(out);
   EXPECT_EQ(indices(out.error()), (std::vector<uint32_t>{2, 1, 0}));
 }
@@ -67,16 +63,11 @@ const uint8_t kChainBinary[] = {
 };
 
 TEST(Backtrace, GivesIndicesWithoutANameSection) {
-  weft::Engine engine;
-  auto module = weft::Module::from_binary(engine, kChainBinary);
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  weft::Linker<int> linker(engine);
-  auto instance = linker.instantiate(store, *module);
-  ASSERT_TRUE(instance) << instance.error().to_string();
-  auto run = instance->get_typed_func<void()>(store, "run");
+  weft_test::Instantiated t;
+  ASSERT_TRUE(t.from_binary(kChainBinary));
+  auto run = t.instance->get_typed_func<void()>(t.store, "run");
   ASSERT_TRUE(run);
-  weft::Result<void> out = run->call(store);
+  weft::Result<void> out = run->call(t.store);
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().trap, weft::TrapCode::Unreachable);
   EXPECT_EQ(indices(out.error()), (std::vector<uint32_t>{2, 1, 0}));
@@ -87,23 +78,18 @@ TEST(Backtrace, GivesIndicesWithoutANameSection) {
 }
 
 TEST(Backtrace, AHostErrorGetsTheFramesItUnwound) {
-  weft::Engine engine;
-  auto module = weft::Module::from_text(engine, R"((module
+  weft_test::Instantiated t;
+  t.linker.func_wrap("env", "fail", []() -> weft::Result<void> {
+    return weft::Error{weft::ErrorKind::Other, "boom"};
+  });
+  ASSERT_TRUE(t.from_text(R"((module
     (import "env" "fail" (func $fail))
     (func $a (export "run") (call $b))
     (func $b (call $fail))
-  ))");
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  weft::Linker<int> linker(engine);
-  linker.func_wrap("env", "fail", []() -> weft::Result<void> {
-    return weft::Error{weft::ErrorKind::Other, "boom"};
-  });
-  auto instance = linker.instantiate(store, *module);
-  ASSERT_TRUE(instance) << instance.error().to_string();
-  auto run = instance->get_typed_func<void()>(store, "run");
+  ))"));
+  auto run = t.instance->get_typed_func<void()>(t.store, "run");
   ASSERT_TRUE(run);
-  weft::Result<void> out = run->call(store);
+  weft::Result<void> out = run->call(t.store);
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().kind, weft::ErrorKind::Other);
   EXPECT_EQ(out.error().message, "boom");
@@ -113,31 +99,26 @@ TEST(Backtrace, AHostErrorGetsTheFramesItUnwound) {
 }
 
 TEST(Backtrace, ATrapInANestedCallKeepsItsFramesAndGetsTheOuterOnes) {
-  weft::Engine engine;
-  auto module = weft::Module::from_text(engine, R"((module
+  weft_test::BasicInstantiated<weft::Instance> t;
+  t.linker.func_wrap("env", "reenter",
+                     [](weft::Caller<weft::Instance>& caller) -> weft::Result<void> {
+                       auto crash = caller.data().get_typed_func<void()>(caller, "crash");
+                       if (!crash) return crash.error();
+                       weft::Result<void> inner = crash->call(caller);
+                       EXPECT_FALSE(inner);
+                       if (inner) return {};
+                       EXPECT_EQ(names(inner.error()), std::vector<std::string>{"crash"});
+                       return inner;
+                     });
+  ASSERT_TRUE(t.from_text(R"((module
     (import "env" "reenter" (func $reenter))
     (func $crash (export "crash") (unreachable))
     (func $entry (export "run") (call $reenter))
-  ))");
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<weft::Instance> store(engine, {});
-  weft::Linker<weft::Instance> linker(engine);
-  linker.func_wrap("env", "reenter",
-                   [](weft::Caller<weft::Instance>& caller) -> weft::Result<void> {
-                     auto crash = caller.data().get_typed_func<void()>(caller, "crash");
-                     if (!crash) return crash.error();
-                     weft::Result<void> inner = crash->call(caller);
-                     EXPECT_FALSE(inner);
-                     if (inner) return {};
-                     EXPECT_EQ(names(inner.error()), std::vector<std::string>{"crash"});
-                     return inner;
-                   });
-  auto instance = linker.instantiate(store, *module);
-  ASSERT_TRUE(instance) << instance.error().to_string();
-  store.data() = *instance;
-  auto run = instance->get_typed_func<void()>(store, "run");
+  ))"));
+  t.store.data() = *t.instance;
+  auto run = t.instance->get_typed_func<void()>(t.store, "run");
   ASSERT_TRUE(run);
-  weft::Result<void> out = run->call(store);
+  weft::Result<void> out = run->call(t.store);
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().trap, weft::TrapCode::Unreachable);
   EXPECT_EQ(names(out.error()), (std::vector<std::string>{"crash", "entry"}));
@@ -155,23 +136,18 @@ constexpr const char* kOutOfBounds = R"((module
 ))";
 
 void check_out_of_bounds_frames(const weft::Config& config, bool exact_indirect) {
-  weft::Engine engine(config);
-  auto module = weft::Module::from_text(engine, kOutOfBounds);
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  weft::Linker<int> linker(engine);
-  auto instance = linker.instantiate(store, *module);
-  ASSERT_TRUE(instance) << instance.error().to_string();
-  auto run = instance->get_typed_func<int32_t()>(store, "run");
+  weft_test::Instantiated t(config);
+  ASSERT_TRUE(t.from_text(kOutOfBounds));
+  auto run = t.instance->get_typed_func<int32_t()>(t.store, "run");
   ASSERT_TRUE(run);
-  weft::Result<int32_t> out = run->call(store);
+  weft::Result<int32_t> out = run->call(t.store);
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().trap, weft::TrapCode::MemoryOutOfBounds);
   EXPECT_EQ(names(out.error()), (std::vector<std::string>{"load", "run"}));
 
-  auto indirect = instance->get_typed_func<int32_t()>(store, "indirect");
+  auto indirect = t.instance->get_typed_func<int32_t()>(t.store, "indirect");
   ASSERT_TRUE(indirect);
-  out = indirect->call(store);
+  out = indirect->call(t.store);
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().trap, weft::TrapCode::MemoryOutOfBounds);
   if (exact_indirect) {
@@ -209,18 +185,13 @@ TEST(Backtrace, AStartFunctionTrapFailsInstantiationWithItsFrames) {
 }
 
 TEST(Backtrace, DeepRecursionKeepsTheInnermostFrames) {
-  weft::Engine engine;
-  auto module = weft::Module::from_text(engine, R"((module
+  weft_test::Instantiated t;
+  ASSERT_TRUE(t.from_text(R"((module
     (func $rec (export "run") (call $rec))
-  ))");
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  weft::Linker<int> linker(engine);
-  auto instance = linker.instantiate(store, *module);
-  ASSERT_TRUE(instance) << instance.error().to_string();
-  auto run = instance->get_typed_func<void()>(store, "run");
+  ))"));
+  auto run = t.instance->get_typed_func<void()>(t.store, "run");
   ASSERT_TRUE(run);
-  weft::Result<void> out = run->call(store);
+  weft::Result<void> out = run->call(t.store);
   ASSERT_FALSE(out);
   EXPECT_EQ(out.error().trap, weft::TrapCode::CallStackExhausted);
   ASSERT_GE(out.error().backtrace.size(), 100u);
@@ -229,19 +200,14 @@ TEST(Backtrace, DeepRecursionKeepsTheInnermostFrames) {
 }
 
 TEST(Backtrace, OtherErrorsHaveNone) {
-  weft::Engine engine;
-  auto module = weft::Module::from_text(engine, R"((module
-    (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))))");
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  weft::Linker<int> linker(engine);
-  auto instance = linker.instantiate(store, *module);
-  ASSERT_TRUE(instance);
-  auto add = instance->get_func(store, "add");
+  weft_test::Instantiated t;
+  ASSERT_TRUE(t.from_text(R"((module
+    (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))))"));
+  auto add = t.instance->get_func(t.store, "add");
   ASSERT_TRUE(add);
   weft::Val args[] = {weft::Val(int32_t{1})};
   weft::Val results[1];
-  weft::Result<void> out = add->call(store, args, results);  // one argument short
+  weft::Result<void> out = add->call(t.store, args, results);  // one argument short
   ASSERT_FALSE(out);
   EXPECT_TRUE(out.error().backtrace.empty());
   EXPECT_EQ(out.error().trap, weft::TrapCode::None);

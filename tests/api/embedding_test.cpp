@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "api_test_support.hpp"
 #include "weft/weft.hpp"
 
 namespace {
@@ -59,69 +60,60 @@ TEST(Embedding, TargetProgramShapeCallsHostFunctionsFromWasm) {
 }
 
 TEST(Embedding, TypedCallsWithSeveralSignatures) {
-  weft::Engine engine;
-  auto module = weft::Module::from_text(engine, R"((module
+  weft_test::Instantiated t;
+  ASSERT_TRUE(t.from_text(R"((module
     (func (export "nothing"))
     (func (export "i64_add") (param i64 i64) (result i64) (i64.add (local.get 0) (local.get 1)))
     (func (export "f32_mul") (param f32 f32) (result f32) (f32.mul (local.get 0) (local.get 1)))
     (func (export "f64_mix") (param i32 f64) (result f64)
       (f64.add (f64.convert_i32_s (local.get 0)) (local.get 1)))
     (func (export "answer") (result i32) (i32.const 42))
-  ))");
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  weft::Linker<int> linker(engine);
-  auto instance = linker.instantiate(store, *module);
-  ASSERT_TRUE(instance) << instance.error().to_string();
+  ))"));
 
-  auto nothing = instance->get_typed_func<void()>(store, "nothing");
+  auto nothing = t.instance->get_typed_func<void()>(t.store, "nothing");
   ASSERT_TRUE(nothing);
-  EXPECT_TRUE(nothing->call(store));
-  auto i64_add = instance->get_typed_func<int64_t(int64_t, int64_t)>(store, "i64_add");
+  EXPECT_TRUE(nothing->call(t.store));
+  auto i64_add = t.instance->get_typed_func<int64_t(int64_t, int64_t)>(t.store, "i64_add");
   ASSERT_TRUE(i64_add);
-  EXPECT_EQ(*i64_add->call(store, int64_t{1} << 40, 5), (int64_t{1} << 40) + 5);
-  auto f32_mul = instance->get_typed_func<float(float, float)>(store, "f32_mul");
+  EXPECT_EQ(*i64_add->call(t.store, int64_t{1} << 40, 5), (int64_t{1} << 40) + 5);
+  auto f32_mul = t.instance->get_typed_func<float(float, float)>(t.store, "f32_mul");
   ASSERT_TRUE(f32_mul);
-  EXPECT_EQ(*f32_mul->call(store, 1.5f, 4.0f), 6.0f);
-  auto f64_mix = instance->get_typed_func<double(int32_t, double)>(store, "f64_mix");
+  EXPECT_EQ(*f32_mul->call(t.store, 1.5f, 4.0f), 6.0f);
+  auto f64_mix = t.instance->get_typed_func<double(int32_t, double)>(t.store, "f64_mix");
   ASSERT_TRUE(f64_mix);
-  EXPECT_EQ(*f64_mix->call(store, -2, 0.25), -1.75);
-  auto answer = instance->get_typed_func<uint32_t()>(store, "answer");
+  EXPECT_EQ(*f64_mix->call(t.store, -2, 0.25), -1.75);
+  auto answer = t.instance->get_typed_func<uint32_t()>(t.store, "answer");
   ASSERT_TRUE(answer);
-  EXPECT_EQ(*answer->call(store), 42u);
+  EXPECT_EQ(*answer->call(t.store), 42u);
 
   // A signature that does not match is an error, not a call.
-  auto wrong = instance->get_typed_func<int32_t(int32_t)>(store, "i64_add");
+  auto wrong = t.instance->get_typed_func<int32_t(int32_t)>(t.store, "i64_add");
   EXPECT_FALSE(wrong);
-  EXPECT_FALSE(instance->get_typed_func<void()>(store, "missing"));
+  EXPECT_FALSE(t.instance->get_typed_func<void()>(t.store, "missing"));
 }
 
 TEST(Embedding, TrapsComeBackAsErrorValues) {
-  weft::Engine engine;
-  auto module = weft::Module::from_text(engine, R"((module
+  weft_test::Instantiated t;
+  ASSERT_TRUE(t.from_text(R"((module
     (func (export "boom") unreachable)
     (func (export "div") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
-  ))");
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  auto instance = weft::Linker<int>(engine).instantiate(store, *module);
-  ASSERT_TRUE(instance);
+  ))"));
 
-  auto boom = instance->get_typed_func<void()>(store, "boom");
+  auto boom = t.instance->get_typed_func<void()>(t.store, "boom");
   ASSERT_TRUE(boom);
-  weft::Result<void> trapped = boom->call(store);
+  weft::Result<void> trapped = boom->call(t.store);
   ASSERT_FALSE(trapped);
   EXPECT_EQ(trapped.error().kind, weft::ErrorKind::Trap);
   EXPECT_EQ(trapped.error().message, "unreachable");
 
-  auto div = instance->get_typed_func<int32_t(int32_t, int32_t)>(store, "div");
+  auto div = t.instance->get_typed_func<int32_t(int32_t, int32_t)>(t.store, "div");
   ASSERT_TRUE(div);
-  weft::Result<int32_t> by_zero = div->call(store, 1, 0);
+  weft::Result<int32_t> by_zero = div->call(t.store, 1, 0);
   ASSERT_FALSE(by_zero);
   EXPECT_EQ(by_zero.error().kind, weft::ErrorKind::Trap);
   EXPECT_EQ(by_zero.error().message, "integer divide by zero");
   // The store stays usable after a trap.
-  EXPECT_EQ(*div->call(store, 7, 2), 3);
+  EXPECT_EQ(*div->call(t.store, 7, 2), 3);
 }
 
 TEST(Embedding, HostErrorUnwindsThroughWasm) {
@@ -152,92 +144,81 @@ TEST(Embedding, HostErrorUnwindsThroughWasm) {
 }
 
 TEST(Embedding, MemoryReadWriteAndGrowFromTheHost) {
-  weft::Engine engine;
-  auto module = weft::Module::from_text(engine, R"((module
+  weft_test::Instantiated t;
+  ASSERT_TRUE(t.from_text(R"((module
     (memory (export "mem") 1 3)
     (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
     (func (export "store") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
-  ))");
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  auto instance = weft::Linker<int>(engine).instantiate(store, *module);
-  ASSERT_TRUE(instance);
-  std::optional<weft::Memory> memory = instance->get_memory(store, "mem");
+  ))"));
+  std::optional<weft::Memory> memory = t.instance->get_memory(t.store, "mem");
   ASSERT_TRUE(memory);
-  EXPECT_EQ(memory->size(store), 1u);
-  EXPECT_EQ(memory->data(store).size(), 65536u);
+  EXPECT_EQ(memory->size(t.store), 1u);
+  EXPECT_EQ(memory->data(t.store).size(), 65536u);
 
-  memory->data(store)[8] = 0x2a;
-  EXPECT_EQ(*instance->get_typed_func<int32_t(int32_t)>(store, "load")->call(store, 8), 0x2a);
-  ASSERT_TRUE(instance->get_typed_func<void(int32_t, int32_t)>(store, "store")
-                  ->call(store, 16, 0x01020304));
-  EXPECT_EQ(memory->data(store)[16], 0x04);
-  EXPECT_EQ(memory->data(store)[19], 0x01);
+  memory->data(t.store)[8] = 0x2a;
+  EXPECT_EQ(*t.instance->get_typed_func<int32_t(int32_t)>(t.store, "load")->call(t.store, 8), 0x2a);
+  ASSERT_TRUE(t.instance->get_typed_func<void(int32_t, int32_t)>(t.store, "store")
+                  ->call(t.store, 16, 0x01020304));
+  EXPECT_EQ(memory->data(t.store)[16], 0x04);
+  EXPECT_EQ(memory->data(t.store)[19], 0x01);
 
-  weft::Result<uint64_t> old = memory->grow(store, 2);
+  weft::Result<uint64_t> old = memory->grow(t.store, 2);
   ASSERT_TRUE(old);
   EXPECT_EQ(*old, 1u);
-  EXPECT_EQ(memory->size(store), 3u);
-  EXPECT_EQ(memory->data(store).size(), 3u * 65536u);
-  EXPECT_FALSE(memory->grow(store, 1));  // past the maximum
-  EXPECT_TRUE(instance->get_typed_func<int32_t(int32_t)>(store, "load")->call(store, 2 * 65536));
+  EXPECT_EQ(memory->size(t.store), 3u);
+  EXPECT_EQ(memory->data(t.store).size(), 3u * 65536u);
+  EXPECT_FALSE(memory->grow(t.store, 1));  // past the maximum
+  EXPECT_TRUE(
+      t.instance->get_typed_func<int32_t(int32_t)>(t.store, "load")->call(t.store, 2 * 65536));
 }
 
 TEST(Embedding, GlobalsGetAndSet) {
-  weft::Engine engine;
-  auto module = weft::Module::from_text(engine, R"((module
+  weft_test::Instantiated t;
+  ASSERT_TRUE(t.from_text(R"((module
     (global $counter (export "counter") (mut i32) (i32.const 7))
     (global (export "pi") f64 (f64.const 3.5))
     (func (export "bump") (global.set $counter (i32.add (global.get $counter) (i32.const 1))))
-  ))");
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  auto instance = weft::Linker<int>(engine).instantiate(store, *module);
-  ASSERT_TRUE(instance);
-  std::optional<weft::Global> counter = instance->get_global(store, "counter");
+  ))"));
+  std::optional<weft::Global> counter = t.instance->get_global(t.store, "counter");
   ASSERT_TRUE(counter);
-  EXPECT_EQ(counter->get(store).i32(), 7);
-  ASSERT_TRUE(instance->get_typed_func<void()>(store, "bump")->call(store));
-  EXPECT_EQ(counter->get(store).i32(), 8);
-  ASSERT_TRUE(counter->set(store, weft::Val(int32_t{100})));
-  ASSERT_TRUE(instance->get_typed_func<void()>(store, "bump")->call(store));
-  EXPECT_EQ(counter->get(store).i32(), 101);
-  EXPECT_FALSE(counter->set(store, weft::Val(int64_t{1})));  // wrong type
+  EXPECT_EQ(counter->get(t.store).i32(), 7);
+  ASSERT_TRUE(t.instance->get_typed_func<void()>(t.store, "bump")->call(t.store));
+  EXPECT_EQ(counter->get(t.store).i32(), 8);
+  ASSERT_TRUE(counter->set(t.store, weft::Val(int32_t{100})));
+  ASSERT_TRUE(t.instance->get_typed_func<void()>(t.store, "bump")->call(t.store));
+  EXPECT_EQ(counter->get(t.store).i32(), 101);
+  EXPECT_FALSE(counter->set(t.store, weft::Val(int64_t{1})));  // wrong type
 
-  std::optional<weft::Global> pi = instance->get_global(store, "pi");
+  std::optional<weft::Global> pi = t.instance->get_global(t.store, "pi");
   ASSERT_TRUE(pi);
-  EXPECT_EQ(pi->get(store).f64(), 3.5);
-  EXPECT_FALSE(pi->set(store, weft::Val(1.0)));  // immutable
+  EXPECT_EQ(pi->get(t.store).f64(), 3.5);
+  EXPECT_FALSE(pi->set(t.store, weft::Val(1.0)));  // immutable
 }
 
 TEST(Embedding, TablesGetSetAndGrow) {
-  weft::Engine engine;
-  auto module = weft::Module::from_text(engine, R"((module
+  weft_test::Instantiated t;
+  ASSERT_TRUE(t.from_text(R"((module
     (table (export "t") 2 funcref)
     (func $seven (export "seven") (result i32) (i32.const 7))
     (elem (i32.const 0) $seven)
     (func (export "call") (param i32) (result i32) (call_indirect (result i32) (local.get 0)))
-  ))");
-  ASSERT_TRUE(module) << module.error().to_string();
-  weft::Store<int> store(engine, 0);
-  auto instance = weft::Linker<int>(engine).instantiate(store, *module);
-  ASSERT_TRUE(instance) << instance.error().to_string();
-  std::optional<weft::Table> table = instance->get_table(store, "t");
+  ))"));
+  std::optional<weft::Table> table = t.instance->get_table(t.store, "t");
   ASSERT_TRUE(table);
-  EXPECT_EQ(table->size(store), 2u);
-  EXPECT_TRUE(table->get(store, 0)->funcref());
-  EXPECT_FALSE(table->get(store, 1)->funcref());
-  EXPECT_FALSE(table->get(store, 2));
+  EXPECT_EQ(table->size(t.store), 2u);
+  EXPECT_TRUE(table->get(t.store, 0)->funcref());
+  EXPECT_FALSE(table->get(t.store, 1)->funcref());
+  EXPECT_FALSE(table->get(t.store, 2));
 
-  weft::Func nine = weft::Func::wrap(store, []() { return int32_t{9}; });
-  ASSERT_TRUE(table->set(store, 1, weft::Val::from_funcref(nine)));
-  auto call = instance->get_typed_func<int32_t(int32_t)>(store, "call");
+  weft::Func nine = weft::Func::wrap(t.store, []() { return int32_t{9}; });
+  ASSERT_TRUE(table->set(t.store, 1, weft::Val::from_funcref(nine)));
+  auto call = t.instance->get_typed_func<int32_t(int32_t)>(t.store, "call");
   ASSERT_TRUE(call);
-  EXPECT_EQ(*call->call(store, 0), 7);
-  EXPECT_EQ(*call->call(store, 1), 9);
-  EXPECT_EQ(*table->grow(store, 3, weft::Val::from_funcref(weft::Func())), 2u);
-  EXPECT_EQ(table->size(store), 5u);
-  weft::Result<int32_t> null_call = call->call(store, 4);
+  EXPECT_EQ(*call->call(t.store, 0), 7);
+  EXPECT_EQ(*call->call(t.store, 1), 9);
+  EXPECT_EQ(*table->grow(t.store, 3, weft::Val::from_funcref(weft::Func())), 2u);
+  EXPECT_EQ(table->size(t.store), 5u);
+  weft::Result<int32_t> null_call = call->call(t.store, 4);
   ASSERT_FALSE(null_call);
   EXPECT_EQ(null_call.error().kind, weft::ErrorKind::Trap);
 }

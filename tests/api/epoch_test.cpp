@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <thread>
 
+#include "api_test_support.hpp"
 #include "weft/weft.hpp"
 
 namespace {
@@ -30,11 +31,8 @@ constexpr const char* kSpinner = R"((module $spinner
     (local.get $i))
 ))";
 
-struct Fixture {
-  explicit Fixture(const weft::Config& config) : engine(config), store(engine, {}) {
-    auto module = weft::Module::from_text(engine, kSpinner);
-    EXPECT_TRUE(module) << module.error().to_string();
-    weft::Linker<weft::Instance> linker(engine);
+struct Fixture : weft_test::BasicInstantiated<weft::Instance> {
+  explicit Fixture(const weft::Config& config) : BasicInstantiated(config) {
     // Calls back into the instance's endless loop and passes its trap on.
     linker.func_wrap("env", "reenter",
                      [](weft::Caller<weft::Instance>& caller) -> weft::Result<void> {
@@ -42,9 +40,8 @@ struct Fixture {
                        if (!spin) return spin.error();
                        return spin->call(caller);
                      });
-    auto made = linker.instantiate(store, *module);
-    EXPECT_TRUE(made) << made.error().to_string();
-    if (made) store.data() = *made;
+    EXPECT_TRUE(from_text(kSpinner));
+    if (instance) store.data() = *instance;
   }
   weft::Result<void> call(const char* name) {
     auto f = store.data().get_typed_func<void()>(store, name);
@@ -61,9 +58,6 @@ struct Fixture {
     ticker.join();
     return out;
   }
-
-  weft::Engine engine;
-  weft::Store<weft::Instance> store;
 };
 
 weft::Config epoch_config() {

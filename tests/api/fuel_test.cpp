@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "api_test_support.hpp"
 #include "weft/weft.hpp"
 
 namespace {
@@ -24,20 +25,15 @@ constexpr const char* kCounter = R"((module
   (func (export "nothing"))
 ))";
 
-struct Fixture {
-  explicit Fixture(const weft::Config& config) : engine(config), store(engine, 0) {
-    auto module = weft::Module::from_text(engine, kCounter);
-    EXPECT_TRUE(module) << module.error().to_string();
-    weft::Linker<int> linker(engine);
+struct Fixture : weft_test::Instantiated {
+  explicit Fixture(const weft::Config& config) : BasicInstantiated(config) {
     linker.func_wrap("env", "work", [](weft::Caller<int>& caller, int32_t n) {
       for (int32_t i = 0; i < n; ++i) ++caller.data();  // costs wasm nothing
     });
-    auto made = linker.instantiate(store, *module);
-    EXPECT_TRUE(made) << made.error().to_string();
-    instance = *made;
+    EXPECT_TRUE(from_text(kCounter));
   }
   weft::Result<int32_t> count(int32_t n) {
-    auto f = instance.get_typed_func<int32_t(int32_t)>(store, "count");
+    auto f = instance->get_typed_func<int32_t(int32_t)>(store, "count");
     if (!f) return f.error();
     return f->call(store, n);
   }
@@ -46,10 +42,6 @@ struct Fixture {
     EXPECT_TRUE(left) << left.error().to_string();
     return left ? *left : 0;
   }
-
-  weft::Engine engine;
-  weft::Store<int> store;
-  weft::Instance instance;
 };
 
 weft::Config fuel_config() {
@@ -145,7 +137,7 @@ TEST(Fuel, ExactlyEnoughFuelSucceedsAndOneLessTraps) {
 
 TEST(Fuel, HostFunctionsCostNothing) {
   Fixture f{fuel_config()};
-  auto call_host = f.instance.get_typed_func<void(int32_t)>(f.store, "call_host");
+  auto call_host = f.instance->get_typed_func<void(int32_t)>(f.store, "call_host");
   ASSERT_TRUE(call_host);
   ASSERT_TRUE(f.store.set_fuel(1000));
   ASSERT_TRUE(call_host->call(f.store, 1));
@@ -159,7 +151,7 @@ TEST(Fuel, HostFunctionsCostNothing) {
 
 TEST(Fuel, EndlessRecursionRunsOutOfFuelBeforeTheStack) {
   Fixture f{fuel_config()};
-  auto recurse = f.instance.get_typed_func<void()>(f.store, "recurse");
+  auto recurse = f.instance->get_typed_func<void()>(f.store, "recurse");
   ASSERT_TRUE(recurse);
   ASSERT_TRUE(f.store.set_fuel(5000));
   weft::Result<void> out = recurse->call(f.store);
@@ -169,7 +161,7 @@ TEST(Fuel, EndlessRecursionRunsOutOfFuelBeforeTheStack) {
 
 TEST(Fuel, AnEmptyFunctionCostsNothing) {
   Fixture f{fuel_config()};
-  auto nothing = f.instance.get_typed_func<void()>(f.store, "nothing");
+  auto nothing = f.instance->get_typed_func<void()>(f.store, "nothing");
   ASSERT_TRUE(nothing);
   EXPECT_TRUE(nothing->call(f.store));  // no fuel at all, and no instruction to pay for
 }

@@ -6,37 +6,21 @@
 #include <vector>
 
 #include "compile/lower.hpp"
-#include "text/wat_parser.hpp"
-#include "validate/validator.hpp"
+#include "lower_test_support.hpp"
 
 namespace weft::compile {
 namespace {
 
-// Handler "addresses" that are the Op numbers plus one, so emitted code can be read back.
-std::vector<const void*> op_numbers() {
-  std::vector<const void*> table(kOpCount);
-  for (size_t i = 0; i < kOpCount; ++i) table[i] = reinterpret_cast<const void*>(i + 1);
-  return table;
-}
-
-Cell op(Op o) {
-  return static_cast<Cell>(o) + 1;
-}
+using test_support::op_cell;
 
 // The first function's code; kept alive until the next call, for its absolute addresses.
 const std::vector<Cell>& lower_body(std::string_view wat, bool fuel, bool epoch) {
   static std::shared_ptr<ModuleCode> kept;
   static const std::vector<Cell> kNoCode;
-  static const std::vector<const void*> ops = op_numbers();
-  Result<ir::Module> m = text::parse_wat(wat);
-  EXPECT_TRUE(m) << m.error().to_string();
-  if (!m) return kNoCode;
-  Result<void> valid = validate::validate_module(*m);
-  EXPECT_TRUE(valid) << valid.error().to_string();
   LowerOptions options;
   options.consume_fuel = fuel;
   options.epoch_interruption = epoch;
-  Result<std::shared_ptr<ModuleCode>> code = lower_module(*m, ops.data(), options);
+  Result<std::shared_ptr<ModuleCode>> code = test_support::lower_wat(wat, options);
   EXPECT_TRUE(code) << code.error().to_string();
   if (!code) return kNoCode;
   kept = *code;
@@ -49,14 +33,14 @@ constexpr const char* kStraight = R"((module (func (param i32) (result i32)
 TEST(InterruptChecks, NoneUnlessAskedFor) {
   const std::vector<Cell> body = lower_body(kStraight, false, false);
   ASSERT_EQ(body.size(), 4u);
-  EXPECT_EQ(body[0], op(Op::I32AddImm));
+  EXPECT_EQ(body[0], op_cell(Op::I32AddImm));
 }
 
 TEST(InterruptChecks, FuelChargesTheEntryBlocksInstructions) {
   const std::vector<Cell> plain = lower_body(kStraight, false, false);  // a copy
   const std::vector<Cell> body = lower_body(kStraight, true, false);
   ASSERT_EQ(body.size(), plain.size() + 2);
-  EXPECT_EQ(body[0], op(Op::Fuel));
+  EXPECT_EQ(body[0], op_cell(Op::Fuel));
   EXPECT_EQ(body[1], 3u);  // local.get, i32.const, i32.add
   // The rest is the unchecked code.
   EXPECT_EQ(std::vector<Cell>(body.begin() + 2, body.end()), plain);
@@ -65,11 +49,11 @@ TEST(InterruptChecks, FuelChargesTheEntryBlocksInstructions) {
 TEST(InterruptChecks, EpochChecksTheEntry) {
   const std::vector<Cell> body = lower_body(kStraight, false, true);
   ASSERT_EQ(body.size(), 5u);
-  EXPECT_EQ(body[0], op(Op::Epoch));
-  EXPECT_EQ(body[1], op(Op::I32AddImm));
+  EXPECT_EQ(body[0], op_cell(Op::Epoch));
+  EXPECT_EQ(body[1], op_cell(Op::I32AddImm));
   const std::vector<Cell> both = lower_body(kStraight, true, true);
   ASSERT_EQ(both.size(), 6u);
-  EXPECT_EQ(both[0], op(Op::FuelEpoch));
+  EXPECT_EQ(both[0], op_cell(Op::FuelEpoch));
   EXPECT_EQ(both[1], 3u);
 }
 
@@ -80,8 +64,8 @@ TEST(InterruptChecks, ALoopBranchesBackToItsCheck) {
   const std::vector<Cell>& body = lower_body(kLoop, false, true);
   // The loop is the function's first instruction: its head check is the entry's too.
   ASSERT_GE(body.size(), 2u);
-  EXPECT_EQ(body[0], op(Op::Epoch));
-  EXPECT_EQ(body[1], op(Op::I32LtUBrIfImm));
+  EXPECT_EQ(body[0], op_cell(Op::Epoch));
+  EXPECT_EQ(body[1], op_cell(Op::I32LtUBrIfImm));
   // [BrIfImm][a|-][imm][target]: the back edge targets the check.
   EXPECT_EQ(body[4], reinterpret_cast<uintptr_t>(body.data()));
 }
@@ -93,18 +77,18 @@ TEST(InterruptChecks, FuelStartsABlockAfterEachLabel) {
                                              true, false);
   // [Fuel 2][BrIf cond target][Fuel 1][Const 7 -> 0][Return]
   ASSERT_EQ(body.size(), 11u);
-  EXPECT_EQ(body[0], op(Op::Fuel));
+  EXPECT_EQ(body[0], op_cell(Op::Fuel));
   EXPECT_EQ(body[1], 2u);  // local.get, br_if (block is free)
-  EXPECT_EQ(body[2], op(Op::BrIf));
+  EXPECT_EQ(body[2], op_cell(Op::BrIf));
   EXPECT_EQ(body[4], reinterpret_cast<uintptr_t>(body.data() + 5));  // the block's end
-  EXPECT_EQ(body[5], op(Op::Fuel));
+  EXPECT_EQ(body[5], op_cell(Op::Fuel));
   EXPECT_EQ(body[6], 1u);  // i32.const
 }
 
 TEST(InterruptChecks, AFunctionOfFreeInstructionsHasNoCheck) {
   const std::vector<Cell> body = lower_body("(module (func (nop) (block) (loop)))", true, true);
   ASSERT_EQ(body.size(), 1u);
-  EXPECT_EQ(body[0], op(Op::Return));
+  EXPECT_EQ(body[0], op_cell(Op::Return));
 }
 
 }  // namespace

@@ -4,32 +4,16 @@
 
 #include <vector>
 
-#include "text/wat_parser.hpp"
-#include "validate/validator.hpp"
+#include "lower_test_support.hpp"
 
 namespace weft::compile {
 namespace {
 
-// Handler "addresses" that are just the Op numbers, so emitted code can be read back.
-std::vector<const void*> op_numbers() {
-  std::vector<const void*> table(kOpCount);
-  for (size_t i = 0; i < kOpCount; ++i) table[i] = reinterpret_cast<const void*>(i + 1);
-  return table;
-}
-
-Result<std::shared_ptr<ModuleCode>> lower(std::string_view wat,
-                                          const std::vector<const void*>& ops) {
-  Result<ir::Module> m = text::parse_wat(wat);
-  if (!m) return std::move(m).error();
-  WEFT_TRY(validate::validate_module(*m));
-  return lower_module(*m, ops.data(), LowerOptions{});
-}
+using test_support::lower_wat;
 
 TEST(Lowering, LocalsAndConstantsFoldIntoOperands) {
-  const auto ops = op_numbers();
-  auto code = lower(R"((module (func (param i32) (result i32)
-      (i32.add (local.get 0) (i32.const 5)))))",
-                    ops);
+  auto code = lower_wat(R"((module (func (param i32) (result i32)
+      (i32.add (local.get 0) (i32.const 5)))))");
   ASSERT_TRUE(code) << code.error().to_string();
   const std::vector<Cell>& body = (*code)->bodies[0];
   // i32.add with an immediate straight into slot 0 (the result), then return: 3 + 1 cells.
@@ -42,10 +26,8 @@ TEST(Lowering, LocalsAndConstantsFoldIntoOperands) {
 }
 
 TEST(Lowering, FrameCoversLocalsAndTemps) {
-  const auto ops = op_numbers();
-  auto code = lower(R"((module (func (param i32 i64) (local f32 f64)
-      (drop (i32.add (i32.add (local.get 0) (i32.const 1)) (i32.const 2))))))",
-                    ops);
+  auto code = lower_wat(R"((module (func (param i32 i64) (local f32 f64)
+      (drop (i32.add (i32.add (local.get 0) (i32.const 1)) (i32.const 2))))))");
   ASSERT_TRUE(code) << code.error().to_string();
   const CompiledFunc& f = (*code)->funcs[0];
   EXPECT_EQ(f.num_params, 2u);
@@ -54,10 +36,8 @@ TEST(Lowering, FrameCoversLocalsAndTemps) {
 }
 
 TEST(Lowering, ComparisonFusesWithConditionalBranch) {
-  const auto ops = op_numbers();
-  auto code = lower(R"((module (func (param i32)
-      (loop (br_if 0 (i32.lt_u (local.get 0) (i32.const 10)))))))",
-                    ops);
+  auto code = lower_wat(R"((module (func (param i32)
+      (loop (br_if 0 (i32.lt_u (local.get 0) (i32.const 10)))))))");
   ASSERT_TRUE(code) << code.error().to_string();
   const std::vector<Cell>& body = (*code)->bodies[0];
   // One fused op [h][a|-][imm][target], then return.
@@ -69,10 +49,8 @@ TEST(Lowering, ComparisonFusesWithConditionalBranch) {
 }
 
 TEST(Lowering, AddressAdditionFoldsIntoTheAccess) {
-  const auto ops = op_numbers();
-  auto code = lower(R"((module (memory 1) (func (param i32) (result i32)
-      (i32.load offset=8 (i32.add (local.get 0) (i32.const 16))))))",
-                    ops);
+  auto code = lower_wat(R"((module (memory 1) (func (param i32) (result i32)
+      (i32.load offset=8 (i32.add (local.get 0) (i32.const 16))))))");
   ASSERT_TRUE(code) << code.error().to_string();
   const std::vector<Cell>& body = (*code)->bodies[0];
   ASSERT_EQ(body.size(), 4u);
@@ -81,10 +59,8 @@ TEST(Lowering, AddressAdditionFoldsIntoTheAccess) {
 }
 
 TEST(Lowering, V128LocalsTakeTwoSlots) {
-  const auto ops = op_numbers();
-  auto code = lower(R"((module (func (param i32 v128 i32) (result i32) (local v128 i64)
-      (local.get 2))))",
-                    ops);
+  auto code = lower_wat(R"((module (func (param i32 v128 i32) (result i32) (local v128 i64)
+      (local.get 2))))");
   ASSERT_TRUE(code) << code.error().to_string();
   const CompiledFunc& f = (*code)->funcs[0];
   EXPECT_EQ(f.num_params, 4u);  // i32, v128 (2), i32
@@ -98,8 +74,7 @@ TEST(Lowering, V128LocalsTakeTwoSlots) {
 }
 
 TEST(Lowering, V128ConstantCarriesSixteenBytes) {
-  const auto ops = op_numbers();
-  auto code = lower(R"((module (func (result v128) (v128.const i32x4 1 2 3 4))))", ops);
+  auto code = lower_wat(R"((module (func (result v128) (v128.const i32x4 1 2 3 4))))");
   ASSERT_TRUE(code) << code.error().to_string();
   const std::vector<Cell>& body = (*code)->bodies[0];
   ASSERT_EQ(body.size(), 5u);
@@ -110,14 +85,12 @@ TEST(Lowering, V128ConstantCarriesSixteenBytes) {
 }
 
 TEST(Lowering, TempsAboveAV128AreShiftedByItsWidth) {
-  const auto ops = op_numbers();
-  auto code = lower(R"((module (func (param i32) (result i32)
+  auto code = lower_wat(R"((module (func (param i32) (result i32)
       (v128.const i64x2 0 0)
       (i32.add (local.get 0) (i32.const 1))
       (local.set 0)
       (drop)
-      (local.get 0))))",
-                    ops);
+      (local.get 0))))");
   ASSERT_TRUE(code) << code.error().to_string();
   // The v128 temp takes slots 1-2; the add would write slot 3 but is retargeted to local 0.
   EXPECT_GE((*code)->funcs[0].frame_slots, 4u);

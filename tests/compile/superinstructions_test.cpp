@@ -5,30 +5,17 @@
 #include <vector>
 
 #include "compile/lower.hpp"
-#include "text/wat_parser.hpp"
-#include "validate/validator.hpp"
+#include "lower_test_support.hpp"
 
 namespace weft::compile {
 namespace {
 
-// Handler "addresses" that are the Op numbers plus one, so emitted code can be read back.
-std::vector<const void*> op_numbers() {
-  std::vector<const void*> table(kOpCount);
-  for (size_t i = 0; i < kOpCount; ++i) table[i] = reinterpret_cast<const void*>(i + 1);
-  return table;
-}
-Cell op_cell(Op op) {
-  return static_cast<Cell>(op) + 1;
-}
+using test_support::op_cell;
 
 Result<std::vector<Cell>> lower_body(std::string_view wat) {
-  static const std::vector<const void*> ops = op_numbers();
-  Result<ir::Module> m = text::parse_wat(wat);
-  if (!m) return std::move(m).error();
-  WEFT_TRY(validate::validate_module(*m));
   LowerOptions options;
   options.bounds = BoundsChecks::GuardPages;
-  Result<std::shared_ptr<ModuleCode>> code = lower_module(*m, ops.data(), options);
+  Result<std::shared_ptr<ModuleCode>> code = test_support::lower_wat(wat, options);
   if (!code) return std::move(code).error();
   return (*code)->bodies[0];
 }
