@@ -313,7 +313,6 @@ class Lowering {
     }
     return 0;
   }
-  // Records that the last instruction wrote temp(h) through the low half of word `dst_word`.
   // An operation of one operand and one result, both 8-byte: [dst | src].
   bool lower_one_operand(Op op) {
     const uint32_t h = height() - 1;
@@ -335,6 +334,7 @@ class Lowering {
     return true;
   }
 
+  // Records that the last instruction wrote temp(h) through the low half of word `dst_word`.
   void produced(size_t dst_word, uint32_t h, bool wide = false) {
     producer_start_ = last_op_start_;
     producer_op_ = last_op_;
@@ -996,16 +996,8 @@ bool Lowering::lower_plain(const Instruction& ins) {
   const Op op = op_from(ins.op);
   const bool checked = options_.bounds == BoundsChecks::Explicit;
   switch (shape_of(ins.op)) {
-    case Shape::Unary: {
-      const uint32_t h = height() - 1;
-      const Entry a = pop();
-      const uint32_t sa = operand(a, h);
-      emit_op(op);
-      const size_t w = here();
-      emit(pack(off(temp(h)), sa));
-      produced(w, h);
-      return true;
-    }
+    case Shape::Unary:
+      return lower_one_operand(op);
     case Shape::Binary: {
       const uint32_t h = height() - 2;
       const Entry b = pop();
