@@ -17,16 +17,15 @@ Result<void> run_host(StoreContext& store, runtime::Instance* instance, const Fu
   constexpr size_t kInline = 8;
   std::array<Val, kInline> inline_args, inline_results;
   std::vector<Val> heap_args, heap_results;
-  std::span<Val> args(inline_args.data(), type.params.size());
-  std::span<Val> results(inline_results.data(), type.results.size());
-  if (type.params.size() > kInline) {
-    heap_args.resize(type.params.size());
-    args = heap_args;
-  }
-  if (type.results.size() > kInline) {
-    heap_results.resize(type.results.size());
-    results = heap_results;
-  }
+  // The inline buffer when `count` fits, else `heap` sized to it.
+  auto buffer = [](std::array<Val, kInline>& inline_vals, std::vector<Val>& heap,
+                   size_t count) -> std::span<Val> {
+    if (count <= kInline) return {inline_vals.data(), count};
+    heap.resize(count);
+    return heap;
+  };
+  const std::span<Val> args = buffer(inline_args, heap_args, type.params.size());
+  const std::span<Val> results = buffer(inline_results, heap_results, type.results.size());
   for (size_t i = 0; i < args.size(); ++i) args[i] = from_raw(type.params[i], values[i]);
   for (size_t i = 0; i < results.size(); ++i) {
     results[i] = from_raw(type.results[i], runtime::ValRaw{});

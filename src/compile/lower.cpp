@@ -313,14 +313,16 @@ class Lowering {
     }
     return 0;
   }
-  // An operation of one operand and one result, both 8-byte: [dst | src].
-  bool lower_one_operand(Op op) {
+  // An operation of one operand and one result, both 8-byte: [dst | src], then the index
+  // immediate when the operation has one ([dst | src][index]).
+  bool lower_one_operand(Op op, std::optional<uint32_t> index = std::nullopt) {
     const uint32_t h = height() - 1;
     const Entry v = pop();
     const uint32_t s = operand(v, h);
     emit_op(op);
     const size_t w = here();
     emit(pack(off(temp(h)), s));
+    if (index) emit(*index);
     produced(w, h);
     return true;
   }
@@ -907,17 +909,8 @@ bool Lowering::lower_plain(const Instruction& ins) {
       return lower_index_only(Op::MemorySize, ins.index);
     case Opcode::MemoryGrow:
       return lower_one_operand(Op::MemoryGrow);
-    case Opcode::TableGet: {
-      const uint32_t h = height() - 1;
-      const Entry v = pop();
-      const uint32_t s = operand(v, h);
-      emit_op(Op::TableGet);
-      const size_t w = here();
-      emit(pack(off(temp(h)), s));
-      emit(ins.index);
-      produced(w, h);
-      return true;
-    }
+    case Opcode::TableGet:
+      return lower_one_operand(Op::TableGet, ins.index);
     case Opcode::TableSet: {
       const uint32_t h = height() - 2;
       const Entry v = pop();
