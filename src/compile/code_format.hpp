@@ -20,6 +20,8 @@
 #include <memory>
 #include <vector>
 
+#include "compile/chain_ops.hpp"
+
 namespace weft::compile {
 
 using Cell = uint64_t;
@@ -41,11 +43,12 @@ enum class Op : uint16_t {
 #define WEFT_VOPS_VUnary(ident) ident,
 #define WEFT_VOPS_VBinary(ident) ident,
 #define WEFT_VOPS_VReduce(ident) ident,
-#define WEFT_VOPS_VShift(ident) ident,
+#define WEFT_VOPS_VShift(ident) ident, ident##Imm,
 #define WEFT_VOPS_VSplat(ident) ident,
 #define WEFT_VOPS_VExtract(ident) ident,
 #define WEFT_VOPS_VReplace(ident) ident,
-#define WEFT_VOPS_VLoad(ident) ident, ident##Chk,
+#define WEFT_VOPS_VLoad(ident) \
+  ident, ident##Chk, ident##Add, ident##ChkAdd, ident##AddReg, ident##ChkAddReg,
 #define WEFT_VOPS_VLoadLane(ident) ident, ident##Chk,
 #define WEFT_VOPS_VStoreLane(ident) ident, ident##Chk,
 #include "compile/interp_ops.def"
@@ -66,7 +69,8 @@ enum class Op : uint16_t {
 #undef WEFT_IOP_LOAD
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP
-  Count,
+  ChainFirst,  // kChainOpCount chains (chain_ops.hpp), numbered by chain_index()
+  Count = ChainFirst + kChainOpCount,
 };
 
 inline constexpr size_t kOpCount = static_cast<size_t>(Op::Count);

@@ -55,6 +55,34 @@ Entry temp_entry(bool wide) {
   return e;
 }
 
+// The symbolic stack's storage: a vector whose push is inline and whose memory is kept from body
+// to body. Almost every instruction pushes, and std::vector's push_back is not inlined.
+class EntryStack {
+ public:
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Entry& operator[](size_t i) { return data_[i]; }
+  const Entry& operator[](size_t i) const { return data_[i]; }
+  Entry& back() { return data_[size_ - 1]; }
+  void pop_back() { --size_; }
+  void clear() { size_ = 0; }
+  void resize(size_t n) {
+    if (n > data_.size()) grow(n);
+    for (size_t i = size_; i < n; ++i) data_[i] = Entry{};
+    size_ = n;
+  }
+  [[gnu::always_inline]] void push_back(const Entry& e) {
+    if (size_ == data_.size()) [[unlikely]]
+      grow(size_ + 1);
+    data_[size_++] = e;
+  }
+
+ private:
+  [[gnu::noinline]] void grow(size_t n) { data_.resize(std::max(n, 2 * data_.size() + 16)); }
+  std::vector<Entry> data_;
+  size_t size_ = 0;
+};
+
 // Where each local starts: runs of locals of one width, as the decoder keeps its local types.
 struct LocalRun {
   uint32_t first_index;
@@ -82,11 +110,45 @@ struct Label {
   }
 };
 
+// The label stack's storage: a popped label keeps its fixup vector's memory for the next block
+// that reuses its place, so lowering a body's branches allocates next to nothing.
+class LabelStack {
+ public:
+  size_t size() const { return size_; }
+  Label& operator[](size_t i) { return data_[i]; }
+  Label& front() { return data_[0]; }
+  Label& back() { return data_[size_ - 1]; }
+  void pop_back() { --size_; }
+  void clear() { size_ = 0; }
+  // A new label on top, with its fields at their defaults. References to labels stay valid until
+  // the next push.
+  Label& push() {
+    if (size_ == data_.size()) data_.emplace_back();
+    Label& l = data_[size_++];
+    std::vector<size_t> fixups = std::move(l.fixups);
+    fixups.clear();
+    l = Label{};
+    l.fixups = std::move(fixups);
+    return l;
+  }
+
+ private:
+  std::vector<Label> data_;
+  size_t size_ = 0;
+};
+
 class Lowering {
  public:
+  // The lowering keeps its own symbolic stack, so the decoder need not type the operands.
+  static constexpr bool kReadsOperandTypes = false;
+
   Lowering(const ir::Module& module, HandlerTable handlers, const LowerOptions& options,
            ModuleCode& out)
-      : module_(module), handlers_(handlers), options_(options), out_(out) {}
+      : module_(module),
+        handlers_(handlers),
+        options_(options),
+        out_(out),
+        interruptible_(options.consume_fuel || options.epoch_interruption) {}
 
   template <class D>
   void on_begin(D& d) {
@@ -107,13 +169,15 @@ class Lowering {
     };
     for (ir::ValType t : type.params) add_run(1, t.is_vec());
     for (const ir::LocalDecl& l : fn.locals) add_run(l.count, l.type.is_vec());
+    temp_slot_budget_ =
+        num_local_slots_ + 2 < kMaxFrameSlots ? kMaxFrameSlots - num_local_slots_ - 2 : 0;
   }
   template <class D>
   bool on_opcode(D&, Opcode, uint64_t) {
     return true;
   }
   template <class D>
-  bool on_instruction(D& d, const Instruction& ins) {
+  [[gnu::always_inline]] bool on_instruction(D& d, const Instruction& ins) {
     if (lower(ins)) return true;
     d.fail(error_kind_, ins.offset, error_);
     return false;
@@ -135,11 +199,10 @@ class Lowering {
     last_op_ = Op::Count;
     const ir::Function& fn = module_.functions[index];
     const ir::FuncType& type = module_.func_type(fn.type_index);
-    Label f;
+    Label& f = labels_.push();
     f.kind = LabelKind::Function;
     f.type = &type;
     f.num_results = static_cast<uint32_t>(type.results.size());
-    labels_.push_back(f);
     fuel_cost_word_ = kNone;
     start_block(true);
   }
@@ -166,17 +229,17 @@ class Lowering {
   }
 
   // Leaves room for the widest push (two slots) of the next instruction.
-  bool check_frame() const { return num_local_slots_ + max_slots_ + 2 < kMaxFrameSlots; }
+  bool check_frame() const { return max_slots_ < temp_slot_budget_; }
 
  private:
   // --- Emission.
-  void emit_op(Op op) {
+  [[gnu::always_inline]] void emit_op(Op op) {
     last_op_start_ = here();
     last_op_ = op;
     code_.push_back(reinterpret_cast<uintptr_t>(handlers_[static_cast<size_t>(op)]));
   }
-  void emit(Cell c) { code_.push_back(c); }
-  size_t here() const { return code_.size(); }
+  [[gnu::always_inline]] void emit(Cell c) { code_.push_back(c); }
+  [[gnu::always_inline]] size_t here() const { return code_.size(); }
   // A word that will hold the address of `target` (a word index) once the code is final.
   void emit_target(size_t target) {
     relocs_.push_back(here());
@@ -196,7 +259,7 @@ class Lowering {
 
   // The temp of stack height `height`: valid up to the current height, and for the heights
   // of entries just popped (pos_ keeps them until something is pushed there again).
-  uint32_t temp(uint32_t height) const {
+  [[gnu::always_inline]] uint32_t temp(uint32_t height) const {
     return static_cast<uint32_t>(num_local_slots_) + pos_[height];
   }
   uint32_t local_slot(uint32_t index) const {
@@ -246,15 +309,15 @@ class Lowering {
   }
 
   // --- Symbolic stack.
-  void push(Entry e) {
+  [[gnu::always_inline]] void push(Entry e) {
     const size_t h = stack_.size();
     if (pos_.size() < h + 2) pos_.resize(h + 2);
     pos_[h + 1] = pos_[h] + (e.wide ? 2 : 1);
     max_slots_ = std::max(max_slots_, pos_[h + 1]);
     stack_.push_back(e);
   }
-  void push_temp(bool wide = false) { push(temp_entry(wide)); }
-  Entry pop() {
+  [[gnu::always_inline]] void push_temp(bool wide = false) { push(temp_entry(wide)); }
+  [[gnu::always_inline]] Entry pop() {
     Entry e = stack_.back();
     stack_.pop_back();
     return e;
@@ -337,7 +400,7 @@ class Lowering {
   }
 
   // Records that the last instruction wrote temp(h) through the low half of word `dst_word`.
-  void produced(size_t dst_word, uint32_t h, bool wide = false) {
+  [[gnu::always_inline]] void produced(size_t dst_word, uint32_t h, bool wide = false) {
     producer_start_ = last_op_start_;
     producer_op_ = last_op_;
     producer_word_ = dst_word;
@@ -458,6 +521,32 @@ class Lowering {
     produced(w, h);
     return true;
   }
+  // Operation `op` (second operand c: slot or immediate per `mode`) consuming the result the
+  // last instruction just computed into a temp, both of one chain family, becomes one chain
+  // (chain_ops.hpp) writing temp(h): the intermediate temp is dead after `op`.
+  bool fuse_chain(Op op, ChainMode mode, uint32_t h, uint64_t c) {
+    const std::optional<ChainLink> second = chain_link(op);
+    if (!second || second->imm != (mode == ChainMode::Imm)) return false;
+    const std::optional<ChainLink> first = chain_link(producer_op_);
+    if (!first || first->family != second->family || producer_start_ + 3 != here()) return false;
+    // The producer: [h][dst|a][b] or [h][dst|a][imm64]. A chain holds 32-bit immediates,
+    // sign-extended for i64.
+    const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
+    const auto fits = [&](uint64_t k) {
+      return first->family != ChainFamily::I64 ||
+             static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(k))) == k;
+    };
+    if ((first->imm && !fits(w2)) || (mode == ChainMode::Imm && !fits(c))) return false;
+    if (mode == ChainMode::TempRight && second->commutative) mode = ChainMode::TempLeft;
+    code_.resize(producer_start_);
+    producer_end_ = kNone;
+    emit_op(chain_op({second->family, first->index, first->imm, second->index, mode}));
+    const size_t w = here();
+    emit(pack(off(temp(h)), high_half(w1)));
+    emit(pack(low_half(w2), static_cast<uint32_t>(c)));
+    produced(w, h);
+    return true;
+  }
   void retarget(uint32_t slot) {
     Cell& c = code_[producer_word_];
     c = pack(off(slot), high_half(c));
@@ -544,12 +633,11 @@ class Lowering {
     }
   }
   void open_label(LabelKind kind, const validate::BlockType& bt) {
-    Label l;
+    Label& l = labels_.push();
     l.kind = kind;
     block_signature(bt, l);
     l.entered_live = live_;
     if (live_) l.base = height() - l.num_params;
-    labels_.push_back(std::move(l));
   }
   // Leaves the label's parameters (or results) as temps above its base.
   void reset_stack(const Label& l, bool results) {
@@ -564,7 +652,7 @@ class Lowering {
     return false;
   }
 
-  bool lower(const Instruction& ins);
+  [[gnu::always_inline]] bool lower(const Instruction& ins);
   bool lower_control(const Instruction& ins);
   bool lower_plain(const Instruction& ins);
   bool lower_simd(const Instruction& ins);
@@ -573,16 +661,18 @@ class Lowering {
   HandlerTable handlers_;
   const LowerOptions& options_;
   ModuleCode& out_;
+  const bool interruptible_;  // charge() has work to do: fuel or epoch checks are on
 
   uint32_t defined_index_ = 0;
   uint64_t num_local_slots_ = 0;
+  uint64_t temp_slot_budget_ = 0;  // check_frame(): max_slots_ must stay below this
   bool has_wide_locals_ = false;
   std::vector<LocalRun> local_runs_;
   std::vector<uint32_t> pos_;  // pos_[h]: slots taken by the entries below height h
   std::vector<Cell> code_;
   std::vector<size_t> relocs_;
-  std::vector<Entry> stack_;
-  std::vector<Label> labels_;
+  EntryStack stack_;
+  LabelStack labels_;
   bool live_ = true;
   uint32_t max_slots_ = 0;  // the most temp slots in use at any point
   size_t last_op_start_ = 0;
@@ -602,11 +692,13 @@ class Lowering {
 };
 
 bool Lowering::lower(const Instruction& ins) {
-  if (live_ && ins.op != Opcode::Else && ins.op != Opcode::End) charge(ins.op);
-  switch (ins.op) {
+  const Opcode op = ins.op;
+  switch (op) {
     case Opcode::Block:
     case Opcode::Loop:
     case Opcode::If:
+      if (interruptible_ && live_) charge(op);
+      return lower_control(ins);
     case Opcode::Else:
     case Opcode::End:
       return lower_control(ins);
@@ -614,12 +706,32 @@ bool Lowering::lower(const Instruction& ins) {
       break;
   }
   if (!live_) return true;
-  if (!check_frame()) {
+  if (interruptible_) charge(op);
+  if (!check_frame()) [[unlikely]] {
     error_kind_ = ErrorKind::OutOfMemory;
     error_ = "function frame too large";
     return false;
   }
-  return lower_plain(ins);
+  // The most frequent instructions emit no code: they are lowered here, inline in the decoder's
+  // loop, rather than through lower_plain's large switch.
+  switch (op) {
+    case Opcode::LocalGet: {
+      Entry e;
+      e.kind = Entry::Local;
+      e.wide = ins.type.is_vec();
+      e.local = local_slot(ins.index);
+      push(e);
+      return true;
+    }
+    case Opcode::I32Const:
+      push(constant(static_cast<uint32_t>(ins.value.i32)));
+      return true;
+    case Opcode::I64Const:
+      push(constant(static_cast<uint64_t>(ins.value.i64)));
+      return true;
+    default:
+      return lower_plain(ins);
+  }
 }
 
 bool Lowering::lower_control(const Instruction& ins) {
@@ -827,14 +939,6 @@ bool Lowering::lower_plain(const Instruction& ins) {
       produced(w, ha, a.wide);
       return true;
     }
-    case Opcode::LocalGet: {
-      Entry e;
-      e.kind = Entry::Local;
-      e.wide = ins.type.is_vec();
-      e.local = local_slot(ins.index);
-      push(e);
-      return true;
-    }
     case Opcode::LocalSet:
     case Opcode::LocalTee: {
       const uint32_t x = local_slot(ins.index);
@@ -878,12 +982,6 @@ bool Lowering::lower_plain(const Instruction& ins) {
       emit(pack(s, ins.index));
       return true;
     }
-    case Opcode::I32Const:
-      push(constant(static_cast<uint32_t>(ins.value.i32)));
-      return true;
-    case Opcode::I64Const:
-      push(constant(static_cast<uint64_t>(ins.value.i64)));
-      return true;
     case Opcode::F32Const:
       push(constant(ins.value.f32_bits));
       return true;
@@ -995,17 +1093,29 @@ bool Lowering::lower_plain(const Instruction& ins) {
       const uint32_t h = height() - 2;
       const Entry b = pop();
       const Entry a = pop();
-      const uint32_t sa = operand(a, h);
-      if (b.kind == Entry::Const) {
+      // A constant operand becomes the immediate: the right one, or the left one of a
+      // commutative operation (the other operand then read from its own height).
+      const std::optional<ChainLink> link = chain_link(op);
+      const bool swap = b.kind != Entry::Const && a.kind == Entry::Const && link &&
+                        link->commutative && !link->imm;
+      if (b.kind == Entry::Const || swap) {
+        const Entry& x = swap ? b : a;
+        const uint32_t hx = swap ? h + 1 : h;
+        const uint64_t k = swap ? a.value : b.value;
+        if (retargetable(x, hx) && fuse_chain(next_op(op), ChainMode::Imm, h, k)) return true;
+        const uint32_t sx = operand(x, hx);
         emit_op(next_op(op));
         const size_t w = here();
-        emit(pack(off(temp(h)), sa));
-        emit(b.value);
+        emit(pack(off(temp(h)), sx));
+        emit(k);
         produced(w, h);
         return true;
       }
+      const uint32_t sa = operand(a, h);
       const uint32_t sb = operand(b, h + 1);
       if (fuse_multiply_add(op, a, b, h, sa, sb)) return true;
+      if (retargetable(b, h + 1) && fuse_chain(op, ChainMode::TempRight, h, sa)) return true;
+      if (retargetable(a, h) && fuse_chain(op, ChainMode::TempLeft, h, sb)) return true;
       emit_op(op);
       const size_t w = here();
       emit(pack(off(temp(h)), sa));
@@ -1154,6 +1264,33 @@ bool Lowering::lower_simd(const Instruction& ins) {
       const uint32_t h = height() - 2;
       const Entry b = pop();
       const Entry a = pop();
+      if (shape == Shape::VShift && b.kind == Entry::Const) {  // the count inline: no Const
+        const uint32_t sa = operand(a, h);
+        emit_op(next_op(op));
+        const size_t w = here();
+        emit(pack(off(temp(h)), sa));
+        emit(static_cast<uint32_t>(b.value));
+        produced(w, h, true);
+        return true;
+      }
+      // A unary operation just computed one operand into its temp: when a fused form exists,
+      // it replaces the two (the operation is commutative, so either operand may be the one).
+      const bool b_fresh = retargetable(b, h + 1), a_fresh = retargetable(a, h);
+      const Op fused =
+          shape == Shape::VBinary && (a_fresh || b_fresh) ? vector_unary_binary(producer_op_, op)
+                                                          : Op::Count;
+      if (fused != Op::Count) {
+        const uint32_t x = high_half(code_[producer_start_ + 1]);
+        code_.resize(producer_start_);
+        producer_end_ = kNone;
+        const uint32_t other = b_fresh ? operand(a, h) : operand(b, h + 1);
+        emit_op(fused);
+        const size_t w = here();
+        emit(pack(off(temp(h)), other));
+        emit(pack(x, 0));
+        produced(w, h, true);
+        return true;
+      }
       const uint32_t sa = operand(a, h), sb = operand(b, h + 1);
       emit_op(op);
       const size_t w = here();
@@ -1176,6 +1313,16 @@ bool Lowering::lower_simd(const Instruction& ins) {
     case Shape::VLoad: {
       const uint32_t h = height() - 1;
       const Entry a = pop();
+      uint32_t base, k;
+      bool reg;
+      if (fold_address_add(a, h, ins.memarg.offset, base, k, reg)) {
+        emit_op(op_plus(op, (reg ? 4 : 2) + (checked ? 1 : 0)));
+        const size_t w = here();
+        emit(pack(off(temp(h)), base));
+        emit(pack(static_cast<uint32_t>(ins.memarg.offset), k));
+        produced(w, h, true);
+        return true;
+      }
       const uint32_t sa = operand(a, h);
       emit_op(checked ? next_op(op) : op);
       const size_t w = here();

@@ -3,6 +3,7 @@
 // (immediate, checked, fused) that sit at fixed distances after it in the Op enumeration.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <utility>
 
@@ -11,7 +12,7 @@
 
 namespace weft::compile {
 
-inline Op op_from(ir::Opcode op) {
+[[gnu::always_inline]] inline Op op_from(ir::Opcode op) {
   switch (op) {
 #define WEFT_IOP_UNARY(ident, fn, R, A) \
   case ir::Opcode::ident:               \
@@ -64,7 +65,7 @@ enum class Shape : uint8_t {
   VStoreLane,
 };
 
-inline Shape shape_of(ir::Opcode op) {
+[[gnu::always_inline]] inline Shape shape_of(ir::Opcode op) {
   switch (op) {
 #define WEFT_IOP_UNARY(ident, fn, R, A) \
   case ir::Opcode::ident:               \
@@ -130,6 +131,80 @@ inline std::optional<std::pair<Op, bool>> comparison_of(Op op) {
     default:
       return std::nullopt;
   }
+}
+
+// An operation a chain may start or end with (chain_ops.hpp): its family, its index in the
+// family's list, whether it is the Imm form, and whether it commutes.
+struct ChainLink {
+  ChainFamily family = ChainFamily::I32;
+  uint8_t index = 0;
+  bool imm = false;
+  bool commutative = false;
+};
+
+namespace detail {
+struct ChainMember {
+  Op op;
+  bool commutative;
+};
+#define WEFT_CHAIN_MEMBER(ident, fn, commutative) ChainMember{Op::ident, commutative},
+inline constexpr ChainMember kChainI32[] = {WEFT_CHAIN_I32_OPS(WEFT_CHAIN_MEMBER)};
+inline constexpr ChainMember kChainI64[] = {WEFT_CHAIN_I64_OPS(WEFT_CHAIN_MEMBER)};
+inline constexpr ChainMember kChainF32[] = {WEFT_CHAIN_F32_OPS(WEFT_CHAIN_MEMBER)};
+inline constexpr ChainMember kChainF64[] = {WEFT_CHAIN_F64_OPS(WEFT_CHAIN_MEMBER)};
+#undef WEFT_CHAIN_MEMBER
+
+// Per Op: its ChainLink, when it can be part of a chain.
+struct ChainLinkTable {
+  std::array<std::optional<ChainLink>, kOpCount> links{};
+  constexpr ChainLinkTable() {
+    const ChainMember* families[] = {kChainI32, kChainI64, kChainF32, kChainF64};
+    for (size_t f = 0; f < kChainFamilies; ++f) {
+      for (size_t i = 0; i < kChainOpsPerFamily[f]; ++i) {
+        const ChainMember& m = families[f][i];
+        const size_t op = static_cast<size_t>(m.op);
+        const auto family = static_cast<ChainFamily>(f);
+        links[op] = ChainLink{family, static_cast<uint8_t>(i), false, m.commutative};
+        // The Imm form follows each binary operation, when the family has immediates.
+        if (chain_family_has_immediates(family))
+          links[op + 1] = ChainLink{family, static_cast<uint8_t>(i), true, m.commutative};
+      }
+    }
+  }
+};
+inline constexpr ChainLinkTable kChainLinkTable;
+}  // namespace detail
+
+inline std::optional<ChainLink> chain_link(Op op) {
+  return detail::kChainLinkTable.links[static_cast<size_t>(op)];
+}
+
+inline Op chain_op(const ChainKey& key) {
+  return op_plus(Op::ChainFirst, static_cast<int>(chain_index(key)));
+}
+
+// The operation that runs VUnary `unary` and gives its result at once to the commutative
+// VBinary `binary` (WEFT_IOP_VFUSED), or Op::Count when there is none.
+inline Op vector_unary_binary(Op unary, Op binary) {
+#define WEFT_IOP_UNARY(ident, fn, R, A)
+#define WEFT_IOP_BINARY(ident, fn, R, A, B)
+#define WEFT_IOP_COMPARE(ident, fn, A)
+#define WEFT_IOP_LOAD(ident, R, M)
+#define WEFT_IOP_STORE(ident, V, M)
+#define WEFT_IOP(ident)
+#define WEFT_IOP_V(ident, kind, fn)
+#define WEFT_IOP_VFUSED(ident, u, b, ufn, bfn) \
+  if (unary == Op::u && binary == Op::b) return Op::ident;
+#include "compile/interp_ops.def"
+#undef WEFT_IOP_UNARY
+#undef WEFT_IOP_BINARY
+#undef WEFT_IOP_COMPARE
+#undef WEFT_IOP_LOAD
+#undef WEFT_IOP_STORE
+#undef WEFT_IOP
+#undef WEFT_IOP_V
+#undef WEFT_IOP_VFUSED
+  return Op::Count;
 }
 
 }  // namespace weft::compile

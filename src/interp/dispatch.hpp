@@ -80,8 +80,13 @@ inline void run_code(const Cell* pc, uint64_t* fp, uint8_t* mem, runtime::VMCont
 #endif
 }
 
+// A handler as the untyped address the code holds.
+#define WEFT_H(f) reinterpret_cast<const void*>(static_cast<::weft::interp::Handler>(f))
+
 // The handler of every compile::Op, and the one-cell code that ends a run.
 const void* const* handler_table();
+// Writes the chains' handlers (compile/chain_ops.hpp) to out[0, kChainOpCount).
+void write_chain_handlers(const void** out);
 const Cell* exit_code();
 
 }  // namespace weft::interp

@@ -1,6 +1,9 @@
 // The interpreter's handlers, one per compile::Op (layouts in compile/interp_ops.def), and the
 // table that maps each Op to its handler. Numeric semantics come from interp/ops/.
+#include <algorithm>
+#include <array>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <new>
 #include <tuple>
@@ -245,6 +248,30 @@ WEFT_HANDLER_CC HandlerResult v_binary(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(3);
 }
 
+// [h][dst|a][count]: a shift by a constant count, which F masks to the lane width.
+template <auto F>
+WEFT_SIMD_BODY void v_shift_imm_body(const Cell* pc, uint64_t* fp) {
+  const Cell w = pc[1];
+  write_v128(fp, low_half(w), F(read_v128(fp, high_half(w)), static_cast<uint32_t>(pc[2])));
+}
+template <auto F>
+WEFT_HANDLER_CC HandlerResult v_shift_imm(WEFT_HANDLER_ARGS) {
+  v_shift_imm_body<F>(pc, fp);
+  WEFT_NEXT(3);
+}
+
+// [h][dst|a][x|-]: B(a, U(x)), a unary feeding a commutative binary operation at once.
+template <auto U, auto B>
+WEFT_SIMD_BODY void v_unary_binary_body(const Cell* pc, uint64_t* fp) {
+  const Cell w = pc[1];
+  write_v128(fp, low_half(w), B(read_v128(fp, high_half(w)), U(read_v128(fp, low_half(pc[2])))));
+}
+template <auto U, auto B>
+WEFT_HANDLER_CC HandlerResult v_unary_binary(WEFT_HANDLER_ARGS) {
+  v_unary_binary_body<U, B>(pc, fp);
+  WEFT_NEXT(3);
+}
+
 // [h][dst|a][lane]
 template <auto F>
 WEFT_SIMD_BODY void v_extract_body(const Cell* pc, uint64_t* fp) {
@@ -273,21 +300,21 @@ WEFT_HANDLER_CC HandlerResult v_replace(WEFT_HANDLER_ARGS) {
 
 // The memory accesses return false, having touched nothing, when out of bounds.
 
-// [h][dst|addr][offset]: reads an M and widens it to a v128.
-template <auto F, bool kCheck>
+// [h][dst|addr][offset]: reads an M and widens it to a v128; kMode as for scalar loads.
+template <auto F, bool kCheck, int kMode>
 WEFT_SIMD_BODY bool v_load_body(const Cell* pc, uint64_t* fp, uint8_t* mem, const VMContext* ctx) {
   using M = ArgOf<F, 0>;
   const Cell w = pc[1];
-  const uint64_t ea = effective_address<false>(WEFT_SLOT(high_half(w)), pc[2]);
+  const uint64_t ea = access_address<kMode>(fp, WEFT_SLOT(high_half(w)), pc[2]);
   M v;
   if (!read_memory<M, kCheck>(ctx, mem, ea, v)) [[unlikely]]
     return false;
   write_v128(fp, low_half(w), F(v));
   return true;
 }
-template <auto F, bool kCheck>
+template <auto F, bool kCheck, int kMode>
 WEFT_HANDLER_CC HandlerResult v_load(WEFT_HANDLER_ARGS) {
-  if (!v_load_body<F, kCheck>(pc, fp, mem, ctx)) [[unlikely]]
+  if (!v_load_body<F, kCheck, kMode>(pc, fp, mem, ctx)) [[unlikely]]
     WEFT_TRAP(TrapCode::MemoryOutOfBounds);
   WEFT_NEXT(3);
 }
@@ -352,6 +379,56 @@ WEFT_SIMD_BODY void op_i8x16_shuffle_body(const Cell* pc, uint64_t* fp, const VM
       ops::i8x16_shuffle(read_v128(fp, high_half(w)), read_v128(fp, low_half(pc[2])), lanes));
 }
 WEFT_SIMD_HANDLER(op_i8x16_shuffle, 5)
+
+// The byte permutations with pshufb, for hosts with SSSE3 (handler_for_host picks them).
+#if WEFT_SIMD_PSHUFB
+WEFT_SIMD_BODY WEFT_TARGET_SSSE3 void op_i8x16_shuffle_pshufb_body(const Cell* pc, uint64_t* fp,
+                                                                   const VMContext*) {
+  const Cell w = pc[1];
+  const V128 lanes = ops::v128_from_u64(pc[3], pc[4]);
+  write_v128(fp, low_half(w),
+             ops::i8x16_shuffle_pshufb(read_v128(fp, high_half(w)),
+                                       read_v128(fp, low_half(pc[2])), lanes));
+}
+WEFT_TARGET_SSSE3 WEFT_SIMD_HANDLER(op_i8x16_shuffle_pshufb, 5)
+
+WEFT_SIMD_BODY WEFT_TARGET_SSSE3 void op_i8x16_swizzle_pshufb_body(const Cell* pc, uint64_t* fp,
+                                                                   const VMContext*) {
+  const Cell w = pc[1];
+  write_v128(fp, low_half(w),
+             ops::i8x16_swizzle_pshufb(read_v128(fp, high_half(w)),
+                                       read_v128(fp, low_half(pc[2]))));
+}
+WEFT_TARGET_SSSE3 WEFT_SIMD_HANDLER(op_i8x16_swizzle_pshufb, 3)
+
+bool host_has_ssse3() {
+  __builtin_cpu_init();  // the table is built during static initialization
+  return __builtin_cpu_supports("ssse3");
+}
+#else
+#define op_i8x16_shuffle_pshufb op_i8x16_shuffle
+#endif
+
+// `fast` when the host has SSSE3 (in the build or at run time), else `portable`.
+Handler handler_for_host(Handler portable, [[maybe_unused]] Handler fast) {
+#if WEFT_SIMD_PSHUFB
+  static const bool ssse3 = host_has_ssse3();
+  return ssse3 ? fast : portable;
+#else
+  return portable;
+#endif
+}
+
+// The handler of a VBinary operation: v_binary<F>, but pshufb for i8x16.swizzle where it may.
+template <auto F>
+Handler v_binary_handler() {
+#if WEFT_SIMD_PSHUFB
+  if constexpr (F == &vops::i8x16_swizzle) {
+    return handler_for_host(v_binary<F>, op_i8x16_swizzle_pshufb);
+  }
+#endif
+  return v_binary<F>;
+}
 
 // Source and destination may overlap (a branch moving values down by one slot): the whole
 // source is read before the destination is written.
@@ -807,8 +884,6 @@ WEFT_HANDLER_CC HandlerResult op_fuel_epoch(WEFT_HANDLER_ARGS) {
 
 // --- The table -------------------------------------------------------------------------------
 
-#define WEFT_H(f) reinterpret_cast<const void*>(static_cast<Handler>(f))
-
 const void* const kHandlers[] = {
 #define WEFT_IOP_UNARY(ident, fn, R, A) WEFT_H((unary<&ops::fn, R, A>)),
 #define WEFT_IOP_BINARY(ident, fn, R, A, B) \
@@ -836,14 +911,18 @@ const void* const kHandlers[] = {
       WEFT_H((store<V, M, false, true, kAbs>)), WEFT_H((store<V, M, true, true, kAbs>)),
 #define WEFT_IOP(ident) WEFT_H(irregular_##ident),
 #define WEFT_IOP_V(ident, kind, fn) WEFT_VHANDLERS_##kind(vops::fn)
+#define WEFT_IOP_VFUSED(ident, u, b, ufn, bfn) WEFT_H((v_unary_binary<&vops::ufn, &vops::bfn>)),
 #define WEFT_VHANDLERS_VUnary(f) WEFT_H(v_unary<&f>),
 #define WEFT_VHANDLERS_VReduce(f) WEFT_H(v_unary<&f>),
 #define WEFT_VHANDLERS_VSplat(f) WEFT_H(v_unary<&f>),
-#define WEFT_VHANDLERS_VBinary(f) WEFT_H(v_binary<&f>),
-#define WEFT_VHANDLERS_VShift(f) WEFT_H(v_binary<&f>),
+#define WEFT_VHANDLERS_VBinary(f) WEFT_H(v_binary_handler<&f>()),
+#define WEFT_VHANDLERS_VShift(f) WEFT_H(v_binary<&f>), WEFT_H(v_shift_imm<&f>),
 #define WEFT_VHANDLERS_VExtract(f) WEFT_H(v_extract<&f>),
 #define WEFT_VHANDLERS_VReplace(f) WEFT_H(v_replace<&f>),
-#define WEFT_VHANDLERS_VLoad(f) WEFT_H((v_load<&f, false>)), WEFT_H((v_load<&f, true>)),
+#define WEFT_VHANDLERS_VLoad(f)                                                 \
+  WEFT_H((v_load<&f, false, kPlain>)), WEFT_H((v_load<&f, true, kPlain>)),       \
+      WEFT_H((v_load<&f, false, kAddImm>)), WEFT_H((v_load<&f, true, kAddImm>)), \
+      WEFT_H((v_load<&f, false, kAddReg>)), WEFT_H((v_load<&f, true, kAddReg>)),
 #define WEFT_VHANDLERS_VLoadLane(f) \
   WEFT_H((v_load_lane<&f, false>)), WEFT_H((v_load_lane<&f, true>)),
 #define WEFT_VHANDLERS_VStoreLane(f) \
@@ -902,7 +981,7 @@ const void* const kHandlers[] = {
 #define irregular_GlobalGet128 op_global_get128
 #define irregular_GlobalSet128 op_global_set128
 #define irregular_V128Bitselect op_v128_bitselect
-#define irregular_I8x16Shuffle op_i8x16_shuffle
+#define irregular_I8x16Shuffle handler_for_host(op_i8x16_shuffle, op_i8x16_shuffle_pshufb)
 #define irregular_Fuel op_fuel
 #define irregular_Epoch op_epoch
 #define irregular_FuelEpoch op_fuel_epoch
@@ -914,15 +993,22 @@ const void* const kHandlers[] = {
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP
 #undef WEFT_IOP_V
+#undef WEFT_IOP_VFUSED
 };
-static_assert(sizeof(kHandlers) / sizeof(kHandlers[0]) == compile::kOpCount);
+static_assert(std::size(kHandlers) == static_cast<size_t>(compile::Op::ChainFirst));
 
 const Cell kExitCode[1] = {reinterpret_cast<uintptr_t>(static_cast<Handler>(op_exit))};
 
 }  // namespace
 
 const void* const* handler_table() {
-  return kHandlers;
+  static const std::array<const void*, compile::kOpCount> table = [] {
+    std::array<const void*, compile::kOpCount> t{};
+    std::copy(std::begin(kHandlers), std::end(kHandlers), t.begin());
+    write_chain_handlers(t.data() + static_cast<size_t>(compile::Op::ChainFirst));
+    return t;
+  }();
+  return table.data();
 }
 const Cell* exit_code() {
   return kExitCode;

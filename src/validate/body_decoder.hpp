@@ -9,7 +9,9 @@
 //
 // - Validation is BodyDecoder<NullVisitor, true>. A lowering (compile/) plugs in its own visitor
 //   and, for already-validated code, sets kValidate = false: the checks compile away while the
-//   type and control stacks are still kept, because lowerings need them.
+//   type and control stacks are still kept, for lowerings that read them. A visitor that keeps
+//   its own operand stack declares `static constexpr bool kReadsOperandTypes = false;`; with
+//   kValidate = false the decoder then keeps no operand types at all (see kTracksTypes).
 // - Regular instructions are typed from the opcode table's signatures, precomputed into
 //   kOpTypings; only the irregular ("*") ones are typed by hand (body_decoder_ops.hpp).
 // - Nothing is allocated per instruction: the stacks are reused across bodies.
@@ -56,6 +58,17 @@ struct NullVisitor {
   void on_begin(D&) {}
 };
 
+// Whether visitor V reads the operand types through the decoder (stack_height(), stack_at(),
+// frame heights, and the `type` of drop, select and ref.is_null). True unless V says otherwise.
+template <typename V>
+constexpr bool reads_operand_types() {
+  if constexpr (requires { V::kReadsOperandTypes; }) {
+    return V::kReadsOperandTypes;
+  } else {
+    return true;
+  }
+}
+
 // Bodies with more locals than this keep them as runs (binary search) instead of one entry per
 // local, so a tiny body declaring 2^32-1 locals costs no memory.
 inline constexpr uint32_t kMaxFlatLocals = 1u << 16;
@@ -94,6 +107,11 @@ inline const ir::ValType* canonical_value_type(ir::ValType t) {
 
 template <typename Visitor, bool kValidate = true>
 class BodyDecoder {
+  // Without validation, a visitor that does not read operand types needs no operand-type stack:
+  // every push and pop below then compiles away (stack_height() stays 0, and the operand `type`
+  // of drop, select and ref.is_null is bottom), which is a large part of decoding's cost.
+  static constexpr bool kTracksTypes = kValidate || reads_operand_types<Visitor>();
+
  public:
   BodyDecoder(const ModuleContext& context, Visitor& visitor)
       : ctx_(context), module_(context.module), visitor_(visitor) {
@@ -149,11 +167,13 @@ class BodyDecoder {
 
   // --- Operand stack.
   [[gnu::always_inline]] void push(ir::ValType t) {
+    if constexpr (!kTracksTypes) return;
     if (sp_ == stack_.size()) [[unlikely]]
       stack_.resize(stack_.size() * 2);
     stack_[sp_++] = t;
   }
   [[gnu::always_inline]] void push_values(std::span<const ir::ValType> types) {
+    if constexpr (!kTracksTypes) return;
     const size_t n = types.size();
     if (n == 0) return;
     if (sp_ + n > stack_.size()) [[unlikely]]
@@ -171,6 +191,7 @@ class BodyDecoder {
     return actual == expected || actual.is_bot();
   }
   [[gnu::always_inline]] ir::ValType pop_any() {
+    if constexpr (!kTracksTypes) return ir::ValType::bot();
     if (sp_ > ctrl_.back().height) [[likely]]
       return stack_[--sp_];
     return pop_any_empty();
@@ -178,6 +199,7 @@ class BodyDecoder {
   ir::ValType pop_any_empty();
   // The common case inline: the expected type is on top, above the frame's height.
   [[gnu::always_inline]] void pop_expect(ir::ValType expected) {
+    if constexpr (!kTracksTypes) return;
     if (sp_ > ctrl_.back().height && (!kValidate || same_type(stack_[sp_ - 1], expected)))
         [[likely]] {
       --sp_;
@@ -189,6 +211,7 @@ class BodyDecoder {
   // Pops `types` (the last one on top). The common case, where the stack holds exactly those
   // types above the frame's height, is one comparison per value.
   [[gnu::always_inline]] void pop_values(std::span<const ir::ValType> types) {
+    if constexpr (!kTracksTypes) return;
     const uint32_t n = static_cast<uint32_t>(types.size());
     if (sp_ - ctrl_.back().height >= n) [[likely]] {
       if (!kValidate ||

@@ -11,6 +11,7 @@ namespace weft::validate {
 
 template <typename V, bool kValidate>
 void BodyDecoder<V, kValidate>::pop_regular(const OpTyping& t, bool address64) {
+  if constexpr (!kTracksTypes) return;
   const ControlFrame& f = ctrl_.back();
   const uint32_t n = t.num_params;
   if (sp_ - f.height >= n && !address64) [[likely]] {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "compile/lower.hpp"
+#include "compile/op_tables.hpp"
 #include "lower_test_support.hpp"
 
 namespace weft::compile {
@@ -87,6 +88,57 @@ TEST(Superinstructions, AndIntoIfBranchesWhenZero) {
         (then (i32.const 1)) (else (i32.const 2))))))");
   ASSERT_TRUE(body) << body.error().to_string();
   EXPECT_EQ((*body)[0], op_cell(Op::I32AndImmBrUnless));
+}
+
+// Indices in chain_ops.hpp's lists.
+constexpr uint8_t kAdd = 0, kSub = 1, kMul = 2, kXor = 5, kRotl = 9;
+
+TEST(Superinstructions, OperationOfAResultJustComputedIsOneChain) {
+  auto body = lower_body(R"((module (func (param i32 i32) (result i32)
+      (i32.xor (i32.rotl (local.get 0) (i32.const 7)) (local.get 1)))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  ASSERT_EQ(body->size(), 4u);  // the chain into the result slot, then return
+  EXPECT_EQ((*body)[0], op_cell(chain_op({ChainFamily::I32, kRotl, true, kXor,
+                                          ChainMode::TempLeft})));
+  EXPECT_EQ((*body)[1], pack(0, slot_offset(0)));
+  EXPECT_EQ((*body)[2], pack(7, slot_offset(1)));
+}
+
+TEST(Superinstructions, ChainKeepsTheOperandOrderOfAFloatOperation) {
+  auto body = lower_body(R"((module (func (param f64 f64 f64) (result f64)
+      (f64.sub (local.get 2) (f64.mul (local.get 0) (local.get 1))))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  ASSERT_EQ(body->size(), 4u);
+  EXPECT_EQ((*body)[0], op_cell(chain_op({ChainFamily::F64, kMul, false, kSub,
+                                          ChainMode::TempRight})));
+  EXPECT_EQ((*body)[2], pack(slot_offset(1), slot_offset(2)));
+}
+
+TEST(Superinstructions, ConstantOnTheLeftOfACommutativeOperationChainsAsImmediate) {
+  auto body = lower_body(R"((module (func (param i32 i32) (result i32)
+      (i32.add (i32.const -5) (i32.mul (local.get 0) (local.get 1))))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  ASSERT_EQ(body->size(), 4u);
+  EXPECT_EQ((*body)[0], op_cell(chain_op({ChainFamily::I32, kMul, false, kAdd,
+                                          ChainMode::Imm})));
+  EXPECT_EQ((*body)[2], pack(slot_offset(1), static_cast<uint32_t>(-5)));
+}
+
+TEST(Superinstructions, WideI64ConstantIsNotChained) {
+  auto body = lower_body(R"((module (func (param i64 i64) (result i64)
+      (i64.add (i64.shl (local.get 0) (i64.const 0x123456789)) (local.get 1)))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  EXPECT_EQ((*body)[0], op_cell(Op::I64ShlImm));
+  EXPECT_EQ((*body)[2], 0x123456789u);
+  EXPECT_EQ((*body)[3], op_cell(Op::I64Add));
+}
+
+TEST(Superinstructions, ResultReadTwiceIsNotChained) {
+  // The product is also stored in a local by local.tee, so it must be written.
+  auto body = lower_body(R"((module (func (param i32 i32) (result i32) (local i32)
+      (i32.add (local.tee 2 (i32.mul (local.get 0) (local.get 1))) (local.get 2)))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  EXPECT_EQ((*body)[0], op_cell(Op::I32Mul));
 }
 
 }  // namespace

@@ -1,15 +1,25 @@
 // `weft run`: runs a module as a WASI program, or calls one export with typed arguments
 // (--invoke), on the public embedding API. Options and exit codes: run_options.cpp's help.
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "cli_values.hpp"
 #include "commands.hpp"
+#include "prefault.hpp"
 #include "run_options.hpp"
 #include "weft/wasi.hpp"
 #include "weft/weft.hpp"
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WEFT_HAS_ASAN 1
+#endif
+#endif
 
 namespace weft::cli {
 namespace {
@@ -40,6 +50,20 @@ void print_error(const std::string& path, const Error& e) {
     if (!frame.module_name.empty()) name = frame.module_name + "!" + name;
     std::fprintf(stderr, "  %zu: 0x%x - %s\n", i, frame.func_index, name.c_str());
   }
+}
+
+// Ends `weft run` with `code`. Everything the run built (the engine, the module's code, the store
+// with its linear memory) is the process's to drop; tearing it down would cost more than the
+// rest of a small program's run, mostly in page faults: a dying memory is zeroed for reuse and
+// code and tables are freed page by page. std::exit skips those destructors (it does not unwind
+// this function's frame) but still flushes stdio and runs static destructors. Sanitizer builds
+// return instead, so leak checking still sees everything freed.
+int finish(int code) {
+#if defined(__SANITIZE_ADDRESS__) || defined(WEFT_HAS_ASAN)
+  return code;
+#else
+  std::exit(code);
+#endif
 }
 
 // For failures before the program runs: loading, linking, a bad --invoke.
@@ -103,6 +127,11 @@ int run_command(std::span<const std::string_view> args) {
   ParsedRunOptions parsed = parse_run_options(args);
   if (!parsed.options) return parsed.exit_code;
   const RunOptions& options = *parsed.options;
+  // Loading takes a few times the module's size of heap (bytes, decoded module, lowered code).
+  struct stat file;
+  if (stat(options.path.c_str(), &file) == 0 && file.st_size >= 0) {
+    prefault_heap((size_t{128} << 10) + 4 * static_cast<size_t>(file.st_size));
+  }
 
   Config config;
   config.explicit_bounds_checks(options.explicit_bounds).consume_fuel(options.fuel.has_value());
@@ -111,41 +140,43 @@ int run_command(std::span<const std::string_view> args) {
   if (!module) {
     // Positions in the module (line:column, byte offset) read best after the file's name.
     const Error& e = module.error();
-    if (!e.has_position() && !e.has_offset()) return fail(options.path, e);
+    if (!e.has_position() && !e.has_offset()) return finish(fail(options.path, e));
     const char* separator = e.has_position() ? ":" : ": ";
-    return fail(options.path, Error{e.kind, options.path + separator + e.to_string()});
+    return finish(fail(options.path, Error{e.kind, options.path + separator + e.to_string()}));
   }
 
   Result<std::unique_ptr<wasi::WasiCtx>> ctx = make_wasi(options);
-  if (!ctx) return fail(options.path, ctx.error());
+  if (!ctx) return finish(fail(options.path, ctx.error()));
   Store<RunHost> store(engine, RunHost{std::move(*ctx)});
   if (options.fuel) {
     Result<void> fueled = store.set_fuel(*options.fuel);
-    if (!fueled) return fail(options.path, fueled.error());
+    if (!fueled) return finish(fail(options.path, fueled.error()));
   }
   Linker<RunHost> linker(engine);
   wasi::add_to_linker<RunHost>(linker, &wasi_of);
 
   Result<InstancePre<RunHost>> pre = linker.instantiate_pre(*module);
-  if (!pre) return fail(options.path, pre.error());
+  if (!pre) return finish(fail(options.path, pre.error()));
   // Instantiation runs the start function, which may trap or exit like `_start` can.
   Result<Instance> instance = pre->instantiate(store);
-  if (!instance) return report_run_error(options.path, instance.error());
+  if (!instance) return finish(report_run_error(options.path, instance.error()));
 
   const std::string entry = options.invoke.value_or("_start");
   std::optional<Func> func = instance->get_func(store, entry);
   if (!func) {
-    if (!options.invoke) return 0;  // a module without `_start`: instantiating was the run
-    return fail(options.path,
-                Error{ErrorKind::Other, "no exported function named '" + entry + "'"});
+    // A module without `_start`: instantiating it was the run.
+    if (!options.invoke) return finish(0);
+    return finish(
+        fail(options.path, Error{ErrorKind::Other, "no exported function named '" + entry + "'"}));
   }
-  if (options.invoke) return invoke(store, options.path, entry, *func, options.args);
+  if (options.invoke) return finish(invoke(store, options.path, entry, *func, options.args));
   if (!func->type(store).params.empty() || !func->type(store).results.empty()) {
-    return fail(options.path, Error{ErrorKind::Link, "`_start` must take and return nothing"});
+    return finish(
+        fail(options.path, Error{ErrorKind::Link, "`_start` must take and return nothing"}));
   }
   Result<void> called = func->call(store, {}, {});
-  if (!called) return report_run_error(options.path, called.error());
-  return 0;
+  if (!called) return finish(report_run_error(options.path, called.error()));
+  return finish(0);
 }
 
 }  // namespace weft::cli

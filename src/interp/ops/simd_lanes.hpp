@@ -120,6 +120,26 @@ inline V128 f64x2_replace_lane(const V128& a, unsigned lane, uint64_t bits) {
 }
 
 // ---- shuffle / swizzle ----
+#if WEFT_SIMD_PSHUFB
+// pshufb: byte i of the result is byte (m[i] & 15) of x, or 0 where bit 7 of m[i] is set. Only
+// for a host with SSSE3 (the caller checks, or the build enables it).
+WEFT_TARGET_SSSE3 inline V128 i8x16_shuffle_pshufb(const V128& a, const V128& b,
+                                                   const V128& lanes) {
+  const __m128i index = _mm_and_si128(detail::to_m128i(lanes), _mm_set1_epi8(31));
+  const __m128i in_b = _mm_cmpgt_epi8(index, _mm_set1_epi8(15));
+  const __m128i from_a = _mm_shuffle_epi8(detail::to_m128i(a), _mm_or_si128(index, in_b));
+  // index - 16 is negative (bit 7 set) exactly for a's bytes.
+  const __m128i from_b =
+      _mm_shuffle_epi8(detail::to_m128i(b), _mm_sub_epi8(index, _mm_set1_epi8(16)));
+  return detail::from_m128i(_mm_or_si128(from_a, from_b));
+}
+WEFT_TARGET_SSSE3 inline V128 i8x16_swizzle_pshufb(const V128& a, const V128& indices) {
+  // Adding 0x70 with unsigned saturation keeps the low four bits of an index below 16 and
+  // sets bit 7 of every larger one.
+  const __m128i m = _mm_adds_epu8(detail::to_m128i(indices), _mm_set1_epi8(0x70));
+  return detail::from_m128i(_mm_shuffle_epi8(detail::to_m128i(a), m));
+}
+#endif
 // Result byte i is byte lanes[i] of the 32-byte concatenation a:b. Validation bounds each index
 // by 32; the `& 31` keeps an unvalidated immediate inside the two operands all the same.
 inline V128 i8x16_shuffle(const V128& a, const V128& b, const uint8_t (&lanes)[16]) {
@@ -131,16 +151,24 @@ inline V128 i8x16_shuffle(const V128& a, const V128& b, const uint8_t (&lanes)[1
   return r;
 }
 inline V128 i8x16_shuffle(const V128& a, const V128& b, const V128& lanes) {
+#if WEFT_SIMD_PSHUFB && defined(__SSSE3__)
+  return i8x16_shuffle_pshufb(a, b, lanes);
+#else
   return i8x16_shuffle(a, b, lanes.bytes);
+#endif
 }
 // Result byte i is byte indices[i] of a, or 0 when that index is 16 or more.
 inline V128 i8x16_swizzle(const V128& a, const V128& indices) {
+#if WEFT_SIMD_PSHUFB && defined(__SSSE3__)
+  return i8x16_swizzle_pshufb(a, indices);
+#else
   V128 r;
   for (unsigned i = 0; i < 16; ++i) {
     const uint8_t index = indices.bytes[i];
     r.bytes[i] = index < 16 ? a.bytes[index] : uint8_t{0};
   }
   return r;
+#endif
 }
 
 // ---- reductions ----

@@ -31,6 +31,17 @@
 #define WEFT_SIMD_SSE41 0
 #endif
 
+// SSSE3's byte shuffle (pshufb) is not in the x86-64 baseline but in nearly every x86-64 CPU:
+// the byte permutations have a pshufb form, compiled for SSSE3 by a target attribute, that the
+// interpreter picks at run time when the host has it (or always, when the build enables SSSE3).
+#if WEFT_SIMD_SSE2 && (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+#define WEFT_SIMD_PSHUFB 1
+#define WEFT_TARGET_SSSE3 __attribute__((target("ssse3")))
+#include <tmmintrin.h>
+#else
+#define WEFT_SIMD_PSHUFB 0
+#endif
+
 #if WEFT_SIMD_SSE41
 #define WEFT_SIMD_IMPL simd_sse41
 #elif WEFT_SIMD_SSE2

@@ -1,0 +1,92 @@
+// The handlers of the chains (compile/chain_ops.hpp): every pair of chainable operations of one
+// family, generated from the families' lists in the order chain_index() numbers them.
+#include <algorithm>
+#include <iterator>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+#include "compile/chain_ops.hpp"
+#include "interp/dispatch.hpp"
+#include "interp/ops/ops.hpp"
+
+namespace weft::interp {
+namespace {
+
+using compile::ChainFamily;
+using compile::ChainKey;
+using compile::ChainMode;
+using compile::high_half;
+using compile::low_half;
+
+// [h][dst|a][b|c]: t = F1(a, b), dst = F2(t, c) (or F2(c, t)). Immediates are the 32-bit
+// halves sign-extended, which for i32 leaves their bits as they are.
+template <auto F1, auto F2, typename T, bool kImm1, ChainMode kMode>
+WEFT_HANDLER_CC HandlerResult chain(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  const auto imm = [](uint32_t half) {
+    return static_cast<T>(static_cast<int64_t>(static_cast<int32_t>(half)));
+  };
+  const T a = static_cast<T>(WEFT_SLOT(high_half(w1)));
+  const T b = kImm1 ? imm(low_half(w2)) : static_cast<T>(WEFT_SLOT(low_half(w2)));
+  const T t = F1(a, b);
+  const T c = kMode == ChainMode::Imm ? imm(high_half(w2)) : static_cast<T>(WEFT_SLOT(high_half(w2)));
+  WEFT_SLOT(low_half(w1)) = static_cast<uint64_t>(kMode == ChainMode::TempRight ? F2(c, t) : F2(t, c));
+  WEFT_NEXT(3);
+}
+
+#define WEFT_CHAIN_FN(ident, fn, commutative) &ops::fn,
+#define WEFT_CHAIN_COMMUTES(ident, fn, commutative) commutative,
+constexpr uint32_t (*kI32[])(uint32_t, uint32_t) = {WEFT_CHAIN_I32_OPS(WEFT_CHAIN_FN)};
+constexpr uint64_t (*kI64[])(uint64_t, uint64_t) = {WEFT_CHAIN_I64_OPS(WEFT_CHAIN_FN)};
+constexpr uint32_t (*kF32[])(uint32_t, uint32_t) = {WEFT_CHAIN_F32_OPS(WEFT_CHAIN_FN)};
+constexpr uint64_t (*kF64[])(uint64_t, uint64_t) = {WEFT_CHAIN_F64_OPS(WEFT_CHAIN_FN)};
+constexpr bool kCommutes[][compile::kChainOpsPerFamily[0]] = {
+    {WEFT_CHAIN_I32_OPS(WEFT_CHAIN_COMMUTES)},
+    {WEFT_CHAIN_I64_OPS(WEFT_CHAIN_COMMUTES)},
+    {WEFT_CHAIN_F32_OPS(WEFT_CHAIN_COMMUTES)},
+    {WEFT_CHAIN_F64_OPS(WEFT_CHAIN_COMMUTES)},
+};
+#undef WEFT_CHAIN_FN
+#undef WEFT_CHAIN_COMMUTES
+
+// The key of a combination the lowering emits that runs like `k`: no immediates for floats,
+// commutative second operations always take the intermediate on the left. Combinations that
+// are never emitted share those handlers instead of being instantiated.
+constexpr ChainKey canonical(ChainKey k) {
+  if (!compile::chain_family_has_immediates(k.family)) {
+    k.first_imm = false;
+    if (k.mode == ChainMode::Imm) k.mode = ChainMode::TempLeft;
+  }
+  if (k.mode == ChainMode::TempRight && kCommutes[static_cast<size_t>(k.family)][k.second])
+    k.mode = ChainMode::TempLeft;
+  return k;
+}
+
+template <size_t I>
+const void* chain_handler() {
+  constexpr ChainKey k = canonical(compile::chain_key(I));
+  if constexpr (k.family == ChainFamily::I32) {
+    return WEFT_H((chain<kI32[k.first], kI32[k.second], uint32_t, k.first_imm, k.mode>));
+  } else if constexpr (k.family == ChainFamily::I64) {
+    return WEFT_H((chain<kI64[k.first], kI64[k.second], uint64_t, k.first_imm, k.mode>));
+  } else if constexpr (k.family == ChainFamily::F32) {
+    return WEFT_H((chain<kF32[k.first], kF32[k.second], uint32_t, false, k.mode>));
+  } else {
+    return WEFT_H((chain<kF64[k.first], kF64[k.second], uint64_t, false, k.mode>));
+  }
+}
+
+template <size_t... I>
+void write_all(const void** out, std::index_sequence<I...>) {
+  const void* const handlers[] = {chain_handler<I>()...};
+  std::copy(std::begin(handlers), std::end(handlers), out);
+}
+
+}  // namespace
+
+void write_chain_handlers(const void** out) {
+  write_all(out, std::make_index_sequence<compile::kChainOpCount>());
+}
+
+}  // namespace weft::interp
