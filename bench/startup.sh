@@ -27,7 +27,8 @@ clang-19 -O2 -static bench/startup_hello.c -o "$out/hello_native_static"
 printf 'int main(void) { return 0; }\n' > "$out/nothing.c"
 clang-19 -O2 -static "$out/nothing.c" -o "$out/nothing_static"
 
-echo "weft: $(stat -c %s "$weft") bytes, $(file -b "$weft" | cut -d, -f1-4 | sed 's/ELF 64-bit LSB //')"
+kind=$(file -b "$weft" 2>/dev/null | grep -o "dynamically linked\|statically linked" || true)
+echo "weft: $(stat -c %s "$weft") bytes, ${kind:-linking unknown}"
 echo "hello.wasm: $(stat -c %s "$out/hello.wasm") bytes; hello_wasi.wasm: $(stat -c %s "$out/hello_wasi.wasm") bytes"
 echo "$rounds rounds; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "$out/startup_spawn" "$rounds" \
@@ -41,6 +42,7 @@ echo "$rounds rounds; load average $(cut -d' ' -f1-3 /proc/loadavg)"
        /^weft run hello.wasm / { weft = median }
        /^native hello \(dynamic\)/ { native = median }
        /^\/bin\/true/ { truth = median }
-       END { if (native > 0 && truth > 0)
-               printf "weft run hello.wasm, median wall: %.2fx native hello, %.2fx /bin/true\n",
-                      weft / native, weft / truth }'
+       /^empty static program/ { empty = median }
+       END { if (native > 0 && truth > 0 && empty > 0)
+               printf "weft run hello.wasm, median wall: %.2fx native hello, %.2fx /bin/true, " \
+                      "%.2fx an empty static program\n", weft / native, weft / truth, weft / empty }'

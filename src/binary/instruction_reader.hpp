@@ -103,12 +103,18 @@ struct BlockType {
   uint32_t type_index = 0;  // kind == Index; UINT32_MAX stands for any larger s33 index
 };
 
-// Signed constants (I32, I64), with the one-byte case inline: most constants are small.
+// Signed constants (I32, I64), with the one- and two-byte cases inline: most constants are
+// small. A two-byte encoding is always well-formed (only a longest one has bits to check).
 inline int32_t read_i32_immediate(Reader& r) {
   const uint8_t* p = r.pos();
   if (p < r.end() && (*p & 0x80) == 0) [[likely]] {
     r.skip(1);
     return static_cast<int8_t>(static_cast<uint8_t>(*p << 1)) >> 1;
+  }
+  if (r.remaining() >= 2 && (p[1] & 0x80) == 0) {
+    r.skip(2);
+    const uint32_t bits = (p[0] & 0x7fu) | (uint32_t{p[1]} << 7);  // 14 bits, sign in bit 13
+    return static_cast<int32_t>(bits << 18) >> 18;
   }
   return r.s32();
 }
@@ -117,6 +123,11 @@ inline int64_t read_i64_immediate(Reader& r) {
   if (p < r.end() && (*p & 0x80) == 0) [[likely]] {
     r.skip(1);
     return static_cast<int8_t>(static_cast<uint8_t>(*p << 1)) >> 1;
+  }
+  if (r.remaining() >= 2 && (p[1] & 0x80) == 0) {
+    r.skip(2);
+    const uint64_t bits = (p[0] & 0x7fu) | (uint64_t{p[1]} << 7);
+    return static_cast<int64_t>(bits << 50) >> 50;
   }
   return r.s64();
 }

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "compile/chain_ops.hpp"
+#include "compile/step_branch_ops.hpp"
 
 namespace weft::compile {
 
@@ -41,7 +42,7 @@ enum class Op : uint16_t {
 #define WEFT_IOP(ident) ident,
 #define WEFT_IOP_V(ident, kind, fn) WEFT_VOPS_##kind(ident)
 #define WEFT_VOPS_VUnary(ident) ident,
-#define WEFT_VOPS_VBinary(ident) ident,
+#define WEFT_VOPS_VBinary(ident) ident, ident##Imm,
 #define WEFT_VOPS_VReduce(ident) ident,
 #define WEFT_VOPS_VShift(ident) ident, ident##Imm,
 #define WEFT_VOPS_VSplat(ident) ident,
@@ -70,7 +71,8 @@ enum class Op : uint16_t {
 #undef WEFT_IOP_STORE
 #undef WEFT_IOP
   ChainFirst,  // kChainOpCount chains (chain_ops.hpp), numbered by chain_index()
-  Count = ChainFirst + kChainOpCount,
+  StepBranchFirst = ChainFirst + kChainOpCount,  // step_branch_ops.hpp, by step_branch_index()
+  Count = StepBranchFirst + kStepBranchOpCount,
 };
 
 inline constexpr size_t kOpCount = static_cast<size_t>(Op::Count);

@@ -4,7 +4,7 @@
 // Invariants that keep the folding sound:
 // - An entry is Temp (its value sits in the temp of its stack height), Local (read the local's
 //   slot when consumed) or Const. Temps are written only at their own height, so they never
-//   alias. Each entry knows its width (v128: two slots); pos_[h] is the summed width of the
+//   alias. Each entry knows its width (v128: two slots); pos(h) is the summed width of the
 //   entries below height h, which places the temp of height h.
 // - At every block, loop and if, the whole stack is written out (materialized): below a label's
 //   base everything is a Temp, and all paths reaching the label agree on where values are.
@@ -55,32 +55,71 @@ Entry temp_entry(bool wide) {
   return e;
 }
 
-// The symbolic stack's storage: a vector whose push is inline and whose memory is kept from body
-// to body. Almost every instruction pushes, and std::vector's push_back is not inlined.
+// The symbolic stack: its entries and where each height's temp lies. pos(h) is the summed width
+// of the entries below height h; it stays valid for the heights of entries just popped, until
+// something is pushed there again. Pushes are inline (almost every instruction pushes, and
+// std::vector's push_back is not inlined), and the storage is kept from body to body.
 class EntryStack {
  public:
+  EntryStack() { grow(); }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  Entry& operator[](size_t i) { return data_[i]; }
-  const Entry& operator[](size_t i) const { return data_[i]; }
-  Entry& back() { return data_[size_ - 1]; }
+  Entry& operator[](size_t i) { return entries_[i]; }
+  const Entry& operator[](size_t i) const { return entries_[i]; }
+  Entry& back() { return entries_[size_ - 1]; }
+  uint32_t pos(size_t h) const { return pos_[h]; }
+  // The most slots the entries have taken since clear().
+  uint32_t max_slots() const { return max_slots_; }
   void pop_back() { --size_; }
-  void clear() { size_ = 0; }
+  void clear() {
+    size_ = 0;
+    max_slots_ = 0;
+  }
+  // Pops down to height n, or pushes narrow temps up to it.
   void resize(size_t n) {
-    if (n > data_.size()) grow(n);
-    for (size_t i = size_; i < n; ++i) data_[i] = Entry{};
-    size_ = n;
+    if (n <= size_) {
+      size_ = n;
+      return;
+    }
+    while (size_ < n) push_back(Entry{});
   }
   [[gnu::always_inline]] void push_back(const Entry& e) {
-    if (size_ == data_.size()) [[unlikely]]
-      grow(size_ + 1);
-    data_[size_++] = e;
+    // Field by field: copied whole, a temporary that the compiler built with narrower stores
+    // makes the copy's wide load wait for them (a failed store forward, a dozen cycles). Read
+    // before grow(), as `e` may be an entry of this stack (std::vector allows that too).
+    const Entry::Kind kind = e.kind;
+    const bool wide = e.wide;
+    const uint32_t local = e.local;
+    const uint64_t value = e.value, value_hi = e.value_hi;
+    if (size_ == capacity_) [[unlikely]]
+      grow();
+    Entry& slot = entries_[size_];
+    slot.kind = kind;
+    slot.wide = wide;
+    slot.local = local;
+    slot.value = value;
+    slot.value_hi = value_hi;
+    const uint32_t end = pos_[size_] + (wide ? 2 : 1);
+    pos_[++size_] = end;
+    if (end > max_slots_) [[unlikely]]
+      max_slots_ = end;  // a branch, not a store on every push
   }
 
  private:
-  [[gnu::noinline]] void grow(size_t n) { data_.resize(std::max(n, 2 * data_.size() + 16)); }
-  std::vector<Entry> data_;
+  [[gnu::noinline]] void grow() {
+    capacity_ = 2 * capacity_ + 16;
+    entry_storage_.resize(capacity_);
+    pos_storage_.resize(capacity_ + 1);  // pos_[0] stays 0
+    entries_ = entry_storage_.data();
+    pos_ = pos_storage_.data();
+  }
+  Entry* entries_ = nullptr;
+  uint32_t* pos_ = nullptr;  // capacity_ + 1 of them
   size_t size_ = 0;
+  size_t capacity_ = 0;
+  uint32_t max_slots_ = 0;
+  std::vector<Entry> entry_storage_;
+  std::vector<uint32_t> pos_storage_;
 };
 
 // Where each local starts: runs of locals of one width, as the decoder keeps its local types.
@@ -191,14 +230,14 @@ class Lowering {
     stack_.clear();
     labels_.clear();
     live_ = true;
-    max_slots_ = 0;
-    pos_.assign(1, 0);
     producer_end_ = kNone;
     set_end_ = kNone;
     label_at_ = kNone;
     last_op_ = Op::Count;
     const ir::Function& fn = module_.functions[index];
     const ir::FuncType& type = module_.func_type(fn.type_index);
+    // Code takes about one cell per two body bytes: growing in steps would copy it over again.
+    code_.reserve(fn.body.size);
     Label& f = labels_.push();
     f.kind = LabelKind::Function;
     f.type = &type;
@@ -210,7 +249,7 @@ class Lowering {
   // Completes the function once the body is decoded.
   Result<void> finish_function() {
     const ir::Function& fn = module_.functions[defined_index_];
-    const uint64_t frame = num_local_slots_ + max_slots_ + 1;
+    const uint64_t frame = num_local_slots_ + stack_.max_slots() + 1;
     if (frame > kMaxFrameSlots) return Error{ErrorKind::OutOfMemory, "function frame too large"};
     std::vector<Cell>& body = out_.bodies[defined_index_];
     body.assign(code_.begin(), code_.end());  // exact size; code_ keeps its capacity
@@ -229,11 +268,13 @@ class Lowering {
   }
 
   // Leaves room for the widest push (two slots) of the next instruction.
-  bool check_frame() const { return max_slots_ < temp_slot_budget_; }
+  bool check_frame() const { return stack_.max_slots() < temp_slot_budget_; }
 
  private:
   // --- Emission.
   [[gnu::always_inline]] void emit_op(Op op) {
+    before_last_op_start_ = last_op_start_;
+    before_last_op_ = last_op_;
     last_op_start_ = here();
     last_op_ = op;
     code_.push_back(reinterpret_cast<uintptr_t>(handlers_[static_cast<size_t>(op)]));
@@ -258,9 +299,9 @@ class Lowering {
   }
 
   // The temp of stack height `height`: valid up to the current height, and for the heights
-  // of entries just popped (pos_ keeps them until something is pushed there again).
+  // of entries just popped (EntryStack::pos).
   [[gnu::always_inline]] uint32_t temp(uint32_t height) const {
-    return static_cast<uint32_t>(num_local_slots_) + pos_[height];
+    return static_cast<uint32_t>(num_local_slots_) + stack_.pos(height);
   }
   uint32_t local_slot(uint32_t index) const {
     if (!has_wide_locals_) return index;
@@ -309,16 +350,16 @@ class Lowering {
   }
 
   // --- Symbolic stack.
-  [[gnu::always_inline]] void push(Entry e) {
-    const size_t h = stack_.size();
-    if (pos_.size() < h + 2) pos_.resize(h + 2);
-    pos_[h + 1] = pos_[h] + (e.wide ? 2 : 1);
-    max_slots_ = std::max(max_slots_, pos_[h + 1]);
-    stack_.push_back(e);
-  }
+  [[gnu::always_inline]] void push(const Entry& e) { stack_.push_back(e); }
   [[gnu::always_inline]] void push_temp(bool wide = false) { push(temp_entry(wide)); }
   [[gnu::always_inline]] Entry pop() {
-    Entry e = stack_.back();
+    const Entry& top = stack_.back();
+    Entry e;  // field by field, as EntryStack::push_back stores it
+    e.kind = top.kind;
+    e.wide = top.wide;
+    e.local = top.local;
+    e.value = top.value;
+    e.value_hi = top.value_hi;
     stack_.pop_back();
     return e;
   }
@@ -358,7 +399,11 @@ class Lowering {
     Entry& e = stack_[h];
     if (e.kind == Entry::Temp) return;
     move_to(e, h, temp(h));
-    e = temp_entry(e.wide);
+    // Now a temp of the same width, field by field as EntryStack::push_back writes entries.
+    e.kind = Entry::Temp;
+    e.local = 0;
+    e.value = 0;
+    e.value_hi = 0;
   }
   void flush_all() {
     for (uint32_t h = 0; h < height(); ++h) materialize(h);
@@ -429,6 +474,7 @@ class Lowering {
     }
     const std::optional<std::pair<Op, bool>> cmp = comparison_of(producer_op_);
     if (!cmp) return false;
+    if (fuse_step_branch(cmp->first, cmp->second, when_true)) return true;
     const Cell w2 = code_[producer_start_ + 2];
     code_.resize(producer_start_);
     producer_end_ = kNone;
@@ -440,6 +486,33 @@ class Lowering {
     } else {
       emit(pack(high_half(w1), low_half(w2)));
     }
+    return true;
+  }
+  // When the comparison just produced (a condition fuse_condition is fusing) compares the sum
+  // that the instruction right before it computed (i32.add, or i32.sub of a constant), with no
+  // label between them, makes the pair one step-and-branch (step_branch_ops.hpp), leaving the
+  // target word to the caller.
+  bool fuse_step_branch(Op compare, bool compare_imm, bool when_true) {
+    const std::optional<uint8_t> index = step_branch_compare(compare);
+    if (!index) return false;
+    const Op add = before_last_op_;
+    const size_t start = before_last_op_start_;
+    const bool step_imm = add == Op::I32AddImm || add == Op::I32SubImm;
+    if (!step_imm && add != Op::I32Add) return false;
+    if (start + 3 != producer_start_ || label_at_ == producer_start_ ||
+        code_[start] != reinterpret_cast<uintptr_t>(handlers_[static_cast<size_t>(add)]))
+      return false;
+    const Cell a1 = code_[start + 1], a2 = code_[start + 2];
+    const Cell c1 = code_[producer_start_ + 1], c2 = code_[producer_start_ + 2];
+    if (high_half(c1) != low_half(a1)) return false;  // the comparison reads another value
+    const uint32_t k = add == Op::I32SubImm ? 0u - static_cast<uint32_t>(a2) : low_half(a2);
+    code_.resize(start);
+    producer_end_ = kNone;
+    set_end_ = kNone;
+    emit_op(step_branch_op({step_imm, *index, compare_imm, when_true}));
+    emit(a1);
+    emit(k);
+    emit(compare_imm ? c2 : Cell{low_half(c2)});
     return true;
   }
   // When `cond` (consumed at height h) is the result of an i32.add, sub or and that the last
@@ -652,7 +725,17 @@ class Lowering {
     return false;
   }
 
-  [[gnu::always_inline]] bool lower(const Instruction& ins);
+  [[gnu::always_inline]] inline bool lower(const Instruction& ins);
+  // Before each live instruction other than block, loop, if, else and end: charges it, and
+  // fails when the frame has no room for its result.
+  [[gnu::always_inline]] bool begin_plain(Opcode op) {
+    if (interruptible_) charge(op);
+    if (check_frame()) [[likely]]
+      return true;
+    error_kind_ = ErrorKind::OutOfMemory;
+    error_ = "function frame too large";
+    return false;
+  }
   bool lower_control(const Instruction& ins);
   bool lower_plain(const Instruction& ins);
   bool lower_simd(const Instruction& ins);
@@ -665,18 +748,18 @@ class Lowering {
 
   uint32_t defined_index_ = 0;
   uint64_t num_local_slots_ = 0;
-  uint64_t temp_slot_budget_ = 0;  // check_frame(): max_slots_ must stay below this
+  uint64_t temp_slot_budget_ = 0;  // check_frame(): the stack's max_slots() stays below this
   bool has_wide_locals_ = false;
   std::vector<LocalRun> local_runs_;
-  std::vector<uint32_t> pos_;  // pos_[h]: slots taken by the entries below height h
   std::vector<Cell> code_;
   std::vector<size_t> relocs_;
   EntryStack stack_;
   LabelStack labels_;
   bool live_ = true;
-  uint32_t max_slots_ = 0;  // the most temp slots in use at any point
   size_t last_op_start_ = 0;
   Op last_op_ = Op::Count;
+  size_t before_last_op_start_ = 0;  // the operation emitted before the last one (if still there)
+  Op before_last_op_ = Op::Count;
   size_t label_at_ = kNone;  // where the last label was bound
   size_t set_end_ = kNone;   // the producer last retargeted to local slot set_local_ ends here
   uint32_t set_local_ = 0;
@@ -693,29 +776,24 @@ class Lowering {
 
 bool Lowering::lower(const Instruction& ins) {
   const Opcode op = ins.op;
-  switch (op) {
-    case Opcode::Block:
-    case Opcode::Loop:
-    case Opcode::If:
-      if (interruptible_ && live_) charge(op);
-      return lower_control(ins);
-    case Opcode::Else:
-    case Opcode::End:
-      return lower_control(ins);
-    default:
-      break;
+  if (!live_) [[unlikely]] {
+    // Dead code: only the block structure is followed, to find where code is live again.
+    switch (op) {
+      case Opcode::Block:
+      case Opcode::Loop:
+      case Opcode::If:
+      case Opcode::Else:
+      case Opcode::End:
+        return lower_control(ins);
+      default:
+        return true;
+    }
   }
-  if (!live_) return true;
-  if (interruptible_) charge(op);
-  if (!check_frame()) [[unlikely]] {
-    error_kind_ = ErrorKind::OutOfMemory;
-    error_ = "function frame too large";
-    return false;
-  }
-  // The most frequent instructions emit no code: they are lowered here, inline in the decoder's
-  // loop, rather than through lower_plain's large switch.
   switch (op) {
+    // The most frequent instructions emit no code: they are lowered here, inline in the
+    // decoder's loop, rather than through lower_plain's large switch.
     case Opcode::LocalGet: {
+      if (!begin_plain(op)) return false;
       Entry e;
       e.kind = Entry::Local;
       e.wide = ins.type.is_vec();
@@ -724,13 +802,23 @@ bool Lowering::lower(const Instruction& ins) {
       return true;
     }
     case Opcode::I32Const:
+      if (!begin_plain(op)) return false;
       push(constant(static_cast<uint32_t>(ins.value.i32)));
       return true;
     case Opcode::I64Const:
+      if (!begin_plain(op)) return false;
       push(constant(static_cast<uint64_t>(ins.value.i64)));
       return true;
+    case Opcode::Block:
+    case Opcode::Loop:
+    case Opcode::If:
+      if (interruptible_) charge(op);
+      return lower_control(ins);
+    case Opcode::Else:
+    case Opcode::End:
+      return lower_control(ins);
     default:
-      return lower_plain(ins);
+      return begin_plain(op) && lower_plain(ins);
   }
 }
 
@@ -1207,6 +1295,31 @@ bool Lowering::lower_plain(const Instruction& ins) {
   }
 }
 
+// An extend reads only one half (8 bytes) of its operand. When that operand is a shuffle whose
+// bytes there are one whole half of the shuffle's a or b, in order, the extend of that half of
+// a or b gives the same lanes: returns that extend and whether it reads b (else nothing).
+std::optional<std::pair<Op, bool>> extend_of_shuffled_half(Op extend, const uint8_t (&lanes)[16]) {
+  static constexpr std::pair<Op, Op> kExtends[] = {
+      {Op::I16x8ExtendLowI8x16S, Op::I16x8ExtendHighI8x16S},
+      {Op::I16x8ExtendLowI8x16U, Op::I16x8ExtendHighI8x16U},
+      {Op::I32x4ExtendLowI16x8S, Op::I32x4ExtendHighI16x8S},
+      {Op::I32x4ExtendLowI16x8U, Op::I32x4ExtendHighI16x8U},
+      {Op::I64x2ExtendLowI32x4S, Op::I64x2ExtendHighI32x4S},
+      {Op::I64x2ExtendLowI32x4U, Op::I64x2ExtendHighI32x4U},
+  };
+  const auto* it = std::find_if(std::begin(kExtends), std::end(kExtends), [&](const auto& e) {
+    return e.first == extend || e.second == extend;
+  });
+  if (it == std::end(kExtends)) return std::nullopt;
+  const unsigned read = extend == it->first ? 0 : 8;  // the half of the shuffle it reads
+  const unsigned start = lanes[read];
+  if (start >= 32 || start % 8 != 0) return std::nullopt;
+  for (unsigned i = 1; i < 8; ++i) {
+    if (lanes[read + i] != start + i) return std::nullopt;
+  }
+  return std::pair{start % 16 == 0 ? it->first : it->second, start >= 16};
+}
+
 // The SIMD instructions (layouts in interp_ops.def); v128 results take two slots.
 bool Lowering::lower_simd(const Instruction& ins) {
   const bool checked = options_.bounds == BoundsChecks::Explicit;
@@ -1251,6 +1364,20 @@ bool Lowering::lower_simd(const Instruction& ins) {
     case Shape::VSplat: {
       const uint32_t h = height() - 1;
       const Entry a = pop();
+      if (retargetable(a, h) && producer_op_ == Op::I8x16Shuffle) {
+        uint8_t lanes[16];
+        std::memcpy(lanes, &code_[producer_start_ + 3], 16);
+        if (const auto half = extend_of_shuffled_half(op, lanes)) {
+          const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
+          code_.resize(producer_start_);
+          producer_end_ = kNone;
+          emit_op(half->first);
+          const size_t w = here();
+          emit(pack(off(temp(h)), half->second ? low_half(w2) : high_half(w1)));
+          produced(w, h, true);
+          return true;
+        }
+      }
       const uint32_t sa = operand(a, h);
       emit_op(op);
       const size_t w = here();
@@ -1265,6 +1392,19 @@ bool Lowering::lower_simd(const Instruction& ins) {
       const Entry b = pop();
       const Entry a = pop();
       if (shape == Shape::VShift && b.kind == Entry::Const) {  // the count inline: no Const
+        const Op fused =
+            retargetable(a, h) ? vector_binary_shift(producer_op_, op) : Op::Count;
+        if (fused != Op::Count) {  // the shifted value just computed: one operation for both
+          const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
+          code_.resize(producer_start_);
+          producer_end_ = kNone;
+          emit_op(fused);
+          const size_t w = here();
+          emit(pack(off(temp(h)), high_half(w1)));
+          emit(pack(low_half(w2), static_cast<uint32_t>(b.value)));
+          produced(w, h, true);
+          return true;
+        }
         const uint32_t sa = operand(a, h);
         emit_op(next_op(op));
         const size_t w = here();
@@ -1288,6 +1428,16 @@ bool Lowering::lower_simd(const Instruction& ins) {
         const size_t w = here();
         emit(pack(off(temp(h)), other));
         emit(pack(x, 0));
+        produced(w, h, true);
+        return true;
+      }
+      if (shape == Shape::VBinary && b.kind == Entry::Const) {  // the constant inline
+        const uint32_t sa = operand(a, h);
+        emit_op(next_op(op));
+        const size_t w = here();
+        emit(pack(off(temp(h)), sa));
+        emit(b.value);
+        emit(b.value_hi);
         produced(w, h, true);
         return true;
       }

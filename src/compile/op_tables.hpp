@@ -207,4 +207,43 @@ inline Op vector_unary_binary(Op unary, Op binary) {
   return Op::Count;
 }
 
+// The index of `op` (a comparison's non-immediate form) among the steps' comparisons.
+inline std::optional<uint8_t> step_branch_compare(Op op) {
+  uint8_t i = 0;
+#define WEFT_STEP_BRANCH_MATCH(ident, fn) \
+  if (op == Op::ident) return i;          \
+  ++i;
+  WEFT_STEP_BRANCH_COMPARES(WEFT_STEP_BRANCH_MATCH)
+#undef WEFT_STEP_BRANCH_MATCH
+  return std::nullopt;
+}
+
+inline Op step_branch_op(const StepBranchKey& key) {
+  return op_plus(Op::StepBranchFirst, static_cast<int>(step_branch_index(key)));
+}
+
+// The operation that runs VBinary `binary` and shifts its result at once by a constant count
+// with VShift `shift` (WEFT_IOP_VSHIFTED), or Op::Count when there is none.
+inline Op vector_binary_shift(Op binary, Op shift) {
+#define WEFT_IOP_UNARY(ident, fn, R, A)
+#define WEFT_IOP_BINARY(ident, fn, R, A, B)
+#define WEFT_IOP_COMPARE(ident, fn, A)
+#define WEFT_IOP_LOAD(ident, R, M)
+#define WEFT_IOP_STORE(ident, V, M)
+#define WEFT_IOP(ident)
+#define WEFT_IOP_V(ident, kind, fn)
+#define WEFT_IOP_VSHIFTED(ident, b, s, bfn, sfn) \
+  if (binary == Op::b && shift == Op::s) return Op::ident;
+#include "compile/interp_ops.def"
+#undef WEFT_IOP_UNARY
+#undef WEFT_IOP_BINARY
+#undef WEFT_IOP_COMPARE
+#undef WEFT_IOP_LOAD
+#undef WEFT_IOP_STORE
+#undef WEFT_IOP
+#undef WEFT_IOP_V
+#undef WEFT_IOP_VSHIFTED
+  return Op::Count;
+}
+
 }  // namespace weft::compile

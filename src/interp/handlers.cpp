@@ -248,6 +248,18 @@ WEFT_HANDLER_CC HandlerResult v_binary(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(3);
 }
 
+// [h][dst|a][b low][b high]: a binary operation whose right operand is a constant.
+template <auto F>
+WEFT_SIMD_BODY void v_binary_imm_body(const Cell* pc, uint64_t* fp) {
+  const Cell w = pc[1];
+  write_v128(fp, low_half(w), F(read_v128(fp, high_half(w)), ops::v128_from_u64(pc[2], pc[3])));
+}
+template <auto F>
+WEFT_HANDLER_CC HandlerResult v_binary_imm(WEFT_HANDLER_ARGS) {
+  v_binary_imm_body<F>(pc, fp);
+  WEFT_NEXT(4);
+}
+
 // [h][dst|a][count]: a shift by a constant count, which F masks to the lane width.
 template <auto F>
 WEFT_SIMD_BODY void v_shift_imm_body(const Cell* pc, uint64_t* fp) {
@@ -269,6 +281,19 @@ WEFT_SIMD_BODY void v_unary_binary_body(const Cell* pc, uint64_t* fp) {
 template <auto U, auto B>
 WEFT_HANDLER_CC HandlerResult v_unary_binary(WEFT_HANDLER_ARGS) {
   v_unary_binary_body<U, B>(pc, fp);
+  WEFT_NEXT(3);
+}
+
+// [h][dst|a][b|count]: S(B(a, b), count), a binary operation whose result is shifted at once.
+template <auto B, auto S>
+WEFT_SIMD_BODY void v_binary_shift_body(const Cell* pc, uint64_t* fp) {
+  const Cell w = pc[1], w2 = pc[2];
+  write_v128(fp, low_half(w),
+             S(B(read_v128(fp, high_half(w)), read_v128(fp, low_half(w2))), high_half(w2)));
+}
+template <auto B, auto S>
+WEFT_HANDLER_CC HandlerResult v_binary_shift(WEFT_HANDLER_ARGS) {
+  v_binary_shift_body<B, S>(pc, fp);
   WEFT_NEXT(3);
 }
 
@@ -401,33 +426,21 @@ WEFT_SIMD_BODY WEFT_TARGET_SSSE3 void op_i8x16_swizzle_pshufb_body(const Cell* p
 }
 WEFT_TARGET_SSSE3 WEFT_SIMD_HANDLER(op_i8x16_swizzle_pshufb, 3)
 
-bool host_has_ssse3() {
-  __builtin_cpu_init();  // the table is built during static initialization
-  return __builtin_cpu_supports("ssse3");
-}
-#else
-#define op_i8x16_shuffle_pshufb op_i8x16_shuffle
 #endif
 
-// `fast` when the host has SSSE3 (in the build or at run time), else `portable`.
-Handler handler_for_host(Handler portable, [[maybe_unused]] Handler fast) {
+// Puts the handlers that need more than the build's baseline into `table` (indexed by Op) when
+// the host has what they need. Run once, when the table is built.
+void select_host_simd_handlers(const void** table) {
 #if WEFT_SIMD_PSHUFB
-  static const bool ssse3 = host_has_ssse3();
-  return ssse3 ? fast : portable;
+  __builtin_cpu_init();  // in case this runs during static initialization
+  if (!__builtin_cpu_supports("ssse3")) return;
+  table[static_cast<size_t>(compile::Op::I8x16Shuffle)] =
+      reinterpret_cast<const void*>(static_cast<Handler>(op_i8x16_shuffle_pshufb));
+  table[static_cast<size_t>(compile::Op::I8x16Swizzle)] =
+      reinterpret_cast<const void*>(static_cast<Handler>(op_i8x16_swizzle_pshufb));
 #else
-  return portable;
+  (void)table;
 #endif
-}
-
-// The handler of a VBinary operation: v_binary<F>, but pshufb for i8x16.swizzle where it may.
-template <auto F>
-Handler v_binary_handler() {
-#if WEFT_SIMD_PSHUFB
-  if constexpr (F == &vops::i8x16_swizzle) {
-    return handler_for_host(v_binary<F>, op_i8x16_swizzle_pshufb);
-  }
-#endif
-  return v_binary<F>;
 }
 
 // Source and destination may overlap (a branch moving values down by one slot): the whole
@@ -912,10 +925,11 @@ const void* const kHandlers[] = {
 #define WEFT_IOP(ident) WEFT_H(irregular_##ident),
 #define WEFT_IOP_V(ident, kind, fn) WEFT_VHANDLERS_##kind(vops::fn)
 #define WEFT_IOP_VFUSED(ident, u, b, ufn, bfn) WEFT_H((v_unary_binary<&vops::ufn, &vops::bfn>)),
+#define WEFT_IOP_VSHIFTED(ident, b, s, bfn, sfn) WEFT_H((v_binary_shift<&vops::bfn, &vops::sfn>)),
 #define WEFT_VHANDLERS_VUnary(f) WEFT_H(v_unary<&f>),
 #define WEFT_VHANDLERS_VReduce(f) WEFT_H(v_unary<&f>),
 #define WEFT_VHANDLERS_VSplat(f) WEFT_H(v_unary<&f>),
-#define WEFT_VHANDLERS_VBinary(f) WEFT_H(v_binary_handler<&f>()),
+#define WEFT_VHANDLERS_VBinary(f) WEFT_H(v_binary<&f>), WEFT_H(v_binary_imm<&f>),
 #define WEFT_VHANDLERS_VShift(f) WEFT_H(v_binary<&f>), WEFT_H(v_shift_imm<&f>),
 #define WEFT_VHANDLERS_VExtract(f) WEFT_H(v_extract<&f>),
 #define WEFT_VHANDLERS_VReplace(f) WEFT_H(v_replace<&f>),
@@ -981,7 +995,7 @@ const void* const kHandlers[] = {
 #define irregular_GlobalGet128 op_global_get128
 #define irregular_GlobalSet128 op_global_set128
 #define irregular_V128Bitselect op_v128_bitselect
-#define irregular_I8x16Shuffle handler_for_host(op_i8x16_shuffle, op_i8x16_shuffle_pshufb)
+#define irregular_I8x16Shuffle op_i8x16_shuffle
 #define irregular_Fuel op_fuel
 #define irregular_Epoch op_epoch
 #define irregular_FuelEpoch op_fuel_epoch
@@ -994,6 +1008,7 @@ const void* const kHandlers[] = {
 #undef WEFT_IOP
 #undef WEFT_IOP_V
 #undef WEFT_IOP_VFUSED
+#undef WEFT_IOP_VSHIFTED
 };
 static_assert(std::size(kHandlers) == static_cast<size_t>(compile::Op::ChainFirst));
 
@@ -1006,6 +1021,8 @@ const void* const* handler_table() {
     std::array<const void*, compile::kOpCount> t{};
     std::copy(std::begin(kHandlers), std::end(kHandlers), t.begin());
     write_chain_handlers(t.data() + static_cast<size_t>(compile::Op::ChainFirst));
+    write_step_branch_handlers(t.data() + static_cast<size_t>(compile::Op::StepBranchFirst));
+    select_host_simd_handlers(t.data());
     return t;
   }();
   return table.data();

@@ -238,7 +238,7 @@ class BodyDecoder {
 
   // --- Immediates, read with binary/instruction_reader.hpp plus the checks that need the module.
   [[gnu::always_inline]] inline void read_block_type(BlockType& bt);
-  void read_memarg(uint8_t natural_align_log2);
+  [[gnu::always_inline]] inline void read_memarg(uint8_t natural_align_log2);
   uint32_t read_memory_index() { return binary::read_memory_index(reader_, ctx_.features); }
   void read_lane(uint8_t lanes);
   // A memory's offsets are u64 when it is a 64-bit memory (memory64).
@@ -529,6 +529,8 @@ Result<void> BodyDecoder<V, kValidate>::run() {
         if (t.imm == ir::Imm::None && !t.irregular) [[likely]] {
           pop_regular(t, false);
           if (t.num_results != 0) push(kKindTypes[static_cast<int>(t.result)]);
+        } else if (!kTracksTypes && t.imm == ir::Imm::MemArg) {
+          read_memarg(t.arg);  // loads and stores: without typing, the immediate is all
         } else {
           op_regular(op);
         }

@@ -141,5 +141,26 @@ TEST(Superinstructions, ResultReadTwiceIsNotChained) {
   EXPECT_EQ((*body)[0], op_cell(Op::I32Mul));
 }
 
+TEST(Superinstructions, StepComparedAndBranchedOnIsOneInstruction) {
+  auto body = lower_body(R"((module (func (param i32)
+      (loop (br_if 0 (i32.ne (local.tee 0 (i32.sub (local.get 0) (i32.const 4)))
+                             (i32.const 256)))))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  ASSERT_EQ(body->size(), 6u);  // [h][dst|a][k][b][target], then return
+  EXPECT_EQ((*body)[0], op_cell(step_branch_op({true, 1, true, true})));  // ne is index 1
+  EXPECT_EQ((*body)[1], pack(slot_offset(0), slot_offset(0)));
+  EXPECT_EQ((*body)[2], uint32_t{0} - 4u);  // subtracting 4 is adding -4
+  EXPECT_EQ((*body)[3], 256u);
+}
+
+TEST(Superinstructions, StepIsNotFusedAcrossALabel) {
+  auto body = lower_body(R"((module (func (param i32)
+      (local.set 0 (i32.add (local.get 0) (i32.const 1)))
+      (loop (br_if 0 (i32.lt_u (local.get 0) (i32.const 9)))))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  EXPECT_EQ((*body)[0], op_cell(Op::I32AddImm));
+  EXPECT_EQ((*body)[3], op_cell(Op::I32LtUBrIfImm));
+}
+
 }  // namespace
 }  // namespace weft::compile
