@@ -96,7 +96,10 @@ void add_backtrace(runtime::Store& store, const runtime::VMFuncRef* callee, Erro
 }
 
 Error trap_error(runtime::TrapCode code, const char* message) {
-  Error error{ErrorKind::Trap, message != nullptr ? message : runtime::trap_message(code)};
+  // Running out of memory is not the program's fault: it stays an OutOfMemory error.
+  const ErrorKind kind =
+      code == runtime::TrapCode::OutOfMemory ? ErrorKind::OutOfMemory : ErrorKind::Trap;
+  Error error{kind, message != nullptr ? message : runtime::trap_message(code)};
   error.trap = code;
   return error;
 }

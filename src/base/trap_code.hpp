@@ -22,6 +22,7 @@ enum class TrapCode : uint8_t {
   OutOfFuel,
   Interrupted,        // epoch deadline
   HostError,          // a host function returned an error
+  OutOfMemory,        // the engine could not allocate what running needs (lazy lowering)
 };
 
 inline const char* trap_message(TrapCode code) {
@@ -41,6 +42,7 @@ inline const char* trap_message(TrapCode code) {
     case TrapCode::OutOfFuel: return "all fuel consumed";
     case TrapCode::Interrupted: return "interrupted";
     case TrapCode::HostError: return "host error";
+    case TrapCode::OutOfMemory: return "out of memory";
   }
   return "trap";
 }

@@ -106,4 +106,40 @@ constexpr ChainKey chain_key(size_t index) {
 static_assert(chain_key(chain_index({ChainFamily::F32, 3, true, 1, ChainMode::Imm})).second == 1);
 static_assert(chain_index(chain_key(kChainOpCount - 1)) == kChainOpCount - 1);
 
+// Load chains: a full-width load (i32, i64, f32, f64; the address with an i32.add of a constant
+// folded in or not, never bounds-checked) whose value the next operation of the same type
+// consumes at once, as the first operation of a chain. Loads feeding arithmetic are the other
+// common pair (nbody's coordinates, every array walk).
+//
+// Layout [h][dst|addr][offset|k][c]: v = load(u32(addr + k) + offset); dst = F(v, c), or F(c, v).
+// c is a slot (low half) or, with ChainMode::Imm, the constant's whole bits.
+struct LoadChainKey {
+  ChainFamily family = ChainFamily::I32;
+  uint8_t second = 0;
+  ChainMode mode = ChainMode::TempLeft;
+};
+
+constexpr size_t load_chain_index(const LoadChainKey& k) {
+  size_t base = 0;
+  for (size_t f = 0; f < static_cast<size_t>(k.family); ++f) base += kChainOpsPerFamily[f];
+  return (base + k.second) * kChainModes + static_cast<size_t>(k.mode);
+}
+
+constexpr LoadChainKey load_chain_key(size_t index) {
+  LoadChainKey k;
+  k.mode = static_cast<ChainMode>(index % kChainModes);
+  size_t op = index / kChainModes;
+  size_t f = 0;
+  while (op >= kChainOpsPerFamily[f]) op -= kChainOpsPerFamily[f++];
+  k.family = static_cast<ChainFamily>(f);
+  k.second = static_cast<uint8_t>(op);
+  return k;
+}
+
+inline constexpr size_t kLoadChainOpCount =
+    (kChainOpsPerFamily[0] + kChainOpsPerFamily[1] + kChainOpsPerFamily[2] +
+     kChainOpsPerFamily[3]) *
+    kChainModes;
+static_assert(load_chain_index(load_chain_key(kLoadChainOpCount - 1)) == kLoadChainOpCount - 1);
+
 }  // namespace weft::compile

@@ -72,7 +72,8 @@ enum class Op : uint16_t {
 #undef WEFT_IOP
   ChainFirst,  // kChainOpCount chains (chain_ops.hpp), numbered by chain_index()
   StepBranchFirst = ChainFirst + kChainOpCount,  // step_branch_ops.hpp, by step_branch_index()
-  Count = StepBranchFirst + kStepBranchOpCount,
+  LoadChainFirst = StepBranchFirst + kStepBranchOpCount,  // by load_chain_index()
+  Count = LoadChainFirst + kLoadChainOpCount,
 };
 
 inline constexpr size_t kOpCount = static_cast<size_t>(Op::Count);
@@ -104,7 +105,11 @@ struct Signature {
 };
 
 // One function, lowered. Stable in memory once its ModuleCode is built (direct calls and
-// funcrefs point at it).
+// funcrefs point at it). A function lowered lazily (LowerOptions::lazy) starts with `code` at a
+// stub [LazyLower][ModuleCode*][defined index] and its frame as its parameters alone
+// (num_locals = frame_slots = num_params); the first call lowers it, which publishes
+// num_locals, frame_slots, then code (publish_lowered). Callers read code first
+// (code_acquire), then the frame fields, so real code always comes with its real frame.
 struct CompiledFunc {
   const Cell* code = nullptr;
   uint32_t num_params = 0;   // slots holding the arguments on entry
@@ -115,6 +120,28 @@ struct CompiledFunc {
   uint32_t type_index = 0;               // the module's type index
   uint32_t func_index = 0;               // in the module's function index space
 };
+
+inline const Cell* code_acquire(const CompiledFunc& f) {
+  return __atomic_load_n(&f.code, __ATOMIC_ACQUIRE);
+}
+inline uint32_t num_locals_relaxed(const CompiledFunc& f) {
+  return __atomic_load_n(&f.num_locals, __ATOMIC_RELAXED);
+}
+inline uint32_t frame_slots_relaxed(const CompiledFunc& f) {
+  return __atomic_load_n(&f.frame_slots, __ATOMIC_RELAXED);
+}
+// Makes a lowered body the function's code; the frame layout becomes visible no later than it.
+inline void publish_lowered(CompiledFunc& f, const Cell* code, uint32_t num_locals,
+                            uint32_t frame_slots) {
+  __atomic_store_n(&f.num_locals, num_locals, __ATOMIC_RELAXED);
+  __atomic_store_n(&f.frame_slots, frame_slots, __ATOMIC_RELAXED);
+  __atomic_store_n(&f.code, code, __ATOMIC_RELEASE);
+}
+
+// The code of a function not lowered yet: [LazyLower][ModuleCode*][defined index].
+using LazyStubCode = std::array<Cell, 3>;
+
+class LazyLowering;  // lower.cpp: what lowering one function on demand needs
 
 // A wasm-to-array trampoline's code: [CallHost][Signature*][Return]. Entered like any
 // CompiledFunc with the host function's context (VMContext::host_funcref says which function).
@@ -130,6 +157,10 @@ struct ModuleCode {
   // them all. Both vectors are never resized once built.
   std::vector<CompiledFunc> trampolines;
   std::vector<TrampolineCode> trampoline_code;
+  // Lazy lowering only: one stub per defined function (never resized once built), and the
+  // state lower_function works with (null once eager).
+  std::vector<LazyStubCode> lazy_stubs;
+  std::shared_ptr<LazyLowering> lazy;
 };
 
 // Where bounds are checked: by guard pages (the reservation faults), or by explicit compares.
@@ -143,6 +174,8 @@ struct LowerOptions {
   // reaches the store's deadline (runtime::VMStoreLimits).
   bool consume_fuel = false;
   bool epoch_interruption = false;
+  // Lower each function on its first call (lower_function) instead of all up front.
+  bool lazy = false;
 };
 
 }  // namespace weft::compile

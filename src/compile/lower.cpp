@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -248,22 +250,14 @@ class Lowering {
 
   // Completes the function once the body is decoded.
   Result<void> finish_function() {
-    const ir::Function& fn = module_.functions[defined_index_];
     const uint64_t frame = num_local_slots_ + stack_.max_slots() + 1;
     if (frame > kMaxFrameSlots) return Error{ErrorKind::OutOfMemory, "function frame too large"};
     std::vector<Cell>& body = out_.bodies[defined_index_];
     body.assign(code_.begin(), code_.end());  // exact size; code_ keeps its capacity
     for (size_t pos : relocs_) body[pos] = reinterpret_cast<uintptr_t>(body.data() + body[pos]);
-    CompiledFunc& cf = out_.funcs[defined_index_];
-    cf.code = body.data();
-    const Signature& sig = out_.signatures[fn.type_index];
-    cf.num_params = sig.param_slots;
-    cf.num_locals = static_cast<uint32_t>(num_local_slots_);
-    cf.frame_slots = static_cast<uint32_t>(frame);
-    cf.num_results = sig.result_slots;
-    cf.signature = &sig;
-    cf.type_index = fn.type_index;
-    cf.func_index = module_.num_imported_funcs + defined_index_;
+    // lower_module filled in the rest before any call could reach the function.
+    publish_lowered(out_.funcs[defined_index_], body.data(),
+                    static_cast<uint32_t>(num_local_slots_), static_cast<uint32_t>(frame));
     return {};
   }
 
@@ -602,6 +596,7 @@ class Lowering {
     if (!second || second->imm != (mode == ChainMode::Imm)) return false;
     const std::optional<ChainLink> first = chain_link(producer_op_);
     if (!first || first->family != second->family || producer_start_ + 3 != here()) return false;
+    if (!chain_family_has_immediates(first->family) && (first->imm || second->imm)) return false;
     // The producer: [h][dst|a][b] or [h][dst|a][imm64]. A chain holds 32-bit immediates,
     // sign-extended for i64.
     const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
@@ -617,6 +612,28 @@ class Lowering {
     const size_t w = here();
     emit(pack(off(temp(h)), high_half(w1)));
     emit(pack(low_half(w2), static_cast<uint32_t>(c)));
+    produced(w, h);
+    return true;
+  }
+  // Operation `op` (second operand c: slot, or the constant's bits with ChainMode::Imm)
+  // consuming the value a full-width load just read into a temp becomes one load chain
+  // (chain_ops.hpp) writing temp(h).
+  bool fuse_load_chain(Op op, ChainMode mode, uint32_t h, uint64_t c) {
+    const std::optional<ChainLink> second = chain_link(op);
+    if (!second || second->imm != (mode == ChainMode::Imm)) return false;
+    const std::optional<LoadLink> load = load_link(producer_op_);
+    if (!load || load->family != second->family || producer_start_ + 3 != here()) return false;
+    // The load: [h][dst|addr][offset], or [h][dst|base][offset|k] with the add folded in.
+    const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
+    if (!load->add && w2 > UINT32_MAX) return false;
+    if (mode == ChainMode::TempRight && second->commutative) mode = ChainMode::TempLeft;
+    code_.resize(producer_start_);
+    producer_end_ = kNone;
+    emit_op(load_chain_op({second->family, second->index, mode}));
+    const size_t w = here();
+    emit(pack(off(temp(h)), high_half(w1)));
+    emit(load->add ? w2 : pack(static_cast<uint32_t>(w2), 0));
+    emit(c);
     produced(w, h);
     return true;
   }
@@ -1190,7 +1207,9 @@ bool Lowering::lower_plain(const Instruction& ins) {
         const Entry& x = swap ? b : a;
         const uint32_t hx = swap ? h + 1 : h;
         const uint64_t k = swap ? a.value : b.value;
-        if (retargetable(x, hx) && fuse_chain(next_op(op), ChainMode::Imm, h, k)) return true;
+        if (retargetable(x, hx) && (fuse_chain(next_op(op), ChainMode::Imm, h, k) ||
+                                    fuse_load_chain(next_op(op), ChainMode::Imm, h, k)))
+          return true;
         const uint32_t sx = operand(x, hx);
         emit_op(next_op(op));
         const size_t w = here();
@@ -1202,8 +1221,12 @@ bool Lowering::lower_plain(const Instruction& ins) {
       const uint32_t sa = operand(a, h);
       const uint32_t sb = operand(b, h + 1);
       if (fuse_multiply_add(op, a, b, h, sa, sb)) return true;
-      if (retargetable(b, h + 1) && fuse_chain(op, ChainMode::TempRight, h, sa)) return true;
-      if (retargetable(a, h) && fuse_chain(op, ChainMode::TempLeft, h, sb)) return true;
+      if (retargetable(b, h + 1) && (fuse_chain(op, ChainMode::TempRight, h, sa) ||
+                                     fuse_load_chain(op, ChainMode::TempRight, h, sa)))
+        return true;
+      if (retargetable(a, h) && (fuse_chain(op, ChainMode::TempLeft, h, sb) ||
+                                 fuse_load_chain(op, ChainMode::TempLeft, h, sb)))
+        return true;
       emit_op(op);
       const size_t w = here();
       emit(pack(off(temp(h)), sa));
@@ -1392,8 +1415,7 @@ bool Lowering::lower_simd(const Instruction& ins) {
       const Entry b = pop();
       const Entry a = pop();
       if (shape == Shape::VShift && b.kind == Entry::Const) {  // the count inline: no Const
-        const Op fused =
-            retargetable(a, h) ? vector_binary_shift(producer_op_, op) : Op::Count;
+        const Op fused = retargetable(a, h) ? vector_binary_shift(producer_op_, op) : Op::Count;
         if (fused != Op::Count) {  // the shifted value just computed: one operation for both
           const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
           code_.resize(producer_start_);
@@ -1416,9 +1438,9 @@ bool Lowering::lower_simd(const Instruction& ins) {
       // A unary operation just computed one operand into its temp: when a fused form exists,
       // it replaces the two (the operation is commutative, so either operand may be the one).
       const bool b_fresh = retargetable(b, h + 1), a_fresh = retargetable(a, h);
-      const Op fused =
-          shape == Shape::VBinary && (a_fresh || b_fresh) ? vector_unary_binary(producer_op_, op)
-                                                          : Op::Count;
+      const Op fused = shape == Shape::VBinary && (a_fresh || b_fresh)
+                           ? vector_unary_binary(producer_op_, op)
+                           : Op::Count;
       if (fused != Op::Count) {
         const uint32_t x = high_half(code_[producer_start_ + 1]);
         code_.resize(producer_start_);
@@ -1428,6 +1450,23 @@ bool Lowering::lower_simd(const Instruction& ins) {
         const size_t w = here();
         emit(pack(off(temp(h)), other));
         emit(pack(x, 0));
+        produced(w, h, true);
+        return true;
+      }
+      // A binary operation just computed one operand: a chain runs both when one exists.
+      const bool chainable = shape == Shape::VBinary && a.kind != Entry::Const &&
+                             b.kind != Entry::Const && (a_fresh || b_fresh);
+      const std::optional<Op> chain =
+          chainable ? vector_chain(producer_op_, op, b_fresh) : std::nullopt;
+      if (chain) {
+        const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
+        code_.resize(producer_start_);
+        producer_end_ = kNone;
+        const uint32_t other = b_fresh ? operand(a, h) : operand(b, h + 1);
+        emit_op(*chain);
+        const size_t w = here();
+        emit(pack(off(temp(h)), high_half(w1)));
+        emit(pack(low_half(w2), other));
         produced(w, h, true);
         return true;
       }
@@ -1508,6 +1547,38 @@ bool Lowering::lower_simd(const Instruction& ins) {
 
 }  // namespace
 
+// What lowering one function on demand needs, kept with the ModuleCode it lowers into. The
+// mutex serializes lowerings of the module (they share the Lowering's scratch space).
+class LazyLowering {
+ public:
+  LazyLowering(const ir::Module& module, HandlerTable handlers, const LowerOptions& options,
+               ModuleCode& out)
+      : options_(options),
+        context_(module, ir::Features::wasm2()),
+        lowering_(module, handlers, options_, out),
+        decoder_(context_, lowering_) {}
+
+  Result<void> lower(ModuleCode& out, uint32_t defined_index) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (is_lowered(out, defined_index)) return {};  // another thread got here first
+    // The lowering's containers may throw; here, at run time, that must become an error.
+    try {
+      lowering_.begin_function(defined_index);
+      WEFT_TRY(decoder_.decode_function(defined_index));
+      return lowering_.finish_function();
+    } catch (const std::bad_alloc&) {
+      return Error{ErrorKind::OutOfMemory, "out of memory lowering a function"};
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  LowerOptions options_;
+  validate::ModuleContext context_;
+  Lowering lowering_;
+  validate::BodyDecoder<Lowering, false> decoder_;
+};
+
 Result<std::shared_ptr<ModuleCode>> lower_module(const ir::Module& module, HandlerTable handlers,
                                                  const LowerOptions& options) {
   auto code = std::make_shared<ModuleCode>();
@@ -1525,17 +1596,50 @@ Result<std::shared_ptr<ModuleCode>> lower_module(const ir::Module& module, Handl
       sig.result_slots += t.is_vec() ? 2 : 1;
     }
   }
-  code->funcs.resize(module.functions.size());
-  code->bodies.resize(module.functions.size());
+  const uint32_t num_funcs = static_cast<uint32_t>(module.functions.size());
+  code->funcs.resize(num_funcs);
+  code->bodies.resize(num_funcs);
+  // What is known before lowering; a function not lowered yet has only its parameters.
+  for (uint32_t i = 0; i < num_funcs; ++i) {
+    CompiledFunc& cf = code->funcs[i];
+    const uint32_t type_index = module.functions[i].type_index;
+    const Signature& sig = code->signatures[type_index];
+    cf.num_params = cf.num_locals = cf.frame_slots = sig.param_slots;
+    cf.num_results = sig.result_slots;
+    cf.signature = &sig;
+    cf.type_index = type_index;
+    cf.func_index = module.num_imported_funcs + i;
+  }
+  if (options.lazy) {
+    code->lazy_stubs.resize(num_funcs);
+    code->lazy = std::make_shared<LazyLowering>(module, handlers, options, *code);
+    const auto stub_handler = reinterpret_cast<uintptr_t>(handlers[static_cast<size_t>(Op::LazyLower)]);
+    for (uint32_t i = 0; i < num_funcs; ++i) {
+      code->lazy_stubs[i] = {stub_handler, reinterpret_cast<uintptr_t>(code.get()), i};
+      code->funcs[i].code = code->lazy_stubs[i].data();
+    }
+    return code;
+  }
   validate::ModuleContext context(module, ir::Features::wasm2());
   Lowering lowering(module, handlers, options, *code);
   validate::BodyDecoder<Lowering, false> decoder(context, lowering);
-  for (uint32_t i = 0; i < module.functions.size(); ++i) {
+  for (uint32_t i = 0; i < num_funcs; ++i) {
     lowering.begin_function(i);
     WEFT_TRY(decoder.decode_function(i));
     WEFT_TRY(lowering.finish_function());
   }
   return code;
+}
+
+Result<void> lower_function(ModuleCode& code, uint32_t defined_index) {
+  if (is_lowered(code, defined_index)) return {};
+  if (code.lazy == nullptr) return Error{ErrorKind::Other, "function was never lowered"};
+  return code.lazy->lower(code, defined_index);
+}
+
+bool is_lowered(const ModuleCode& code, uint32_t defined_index) {
+  return code.lazy_stubs.empty() ||
+         code_acquire(code.funcs[defined_index]) != code.lazy_stubs[defined_index].data();
 }
 
 }  // namespace weft::compile

@@ -165,9 +165,9 @@ struct ChainLinkTable {
         const size_t op = static_cast<size_t>(m.op);
         const auto family = static_cast<ChainFamily>(f);
         links[op] = ChainLink{family, static_cast<uint8_t>(i), false, m.commutative};
-        // The Imm form follows each binary operation, when the family has immediates.
-        if (chain_family_has_immediates(family))
-          links[op + 1] = ChainLink{family, static_cast<uint8_t>(i), true, m.commutative};
+        // The Imm form follows each binary operation (chains of floats take no immediates,
+        // load chains do).
+        links[op + 1] = ChainLink{family, static_cast<uint8_t>(i), true, m.commutative};
       }
     }
   }
@@ -244,6 +244,53 @@ inline Op vector_binary_shift(Op binary, Op shift) {
 #undef WEFT_IOP_V
 #undef WEFT_IOP_VSHIFTED
   return Op::Count;
+}
+
+// The chain family of a full-width load, unchecked, with its address plain (`add` false) or
+// with an i32.add of a constant folded in (`add` true): the loads a load chain starts with.
+struct LoadLink {
+  ChainFamily family;
+  bool add;
+};
+inline std::optional<LoadLink> load_link(Op op) {
+  constexpr std::pair<Op, ChainFamily> kLoads[] = {{Op::I32Load, ChainFamily::I32},
+                                                   {Op::I64Load, ChainFamily::I64},
+                                                   {Op::F32Load, ChainFamily::F32},
+                                                   {Op::F64Load, ChainFamily::F64}};
+  for (const auto& [load, family] : kLoads) {
+    if (op == load) return LoadLink{family, false};
+    if (op == op_plus(load, 2)) return LoadLink{family, true};  // Ident##Add (interp_ops.def)
+  }
+  return std::nullopt;
+}
+
+inline Op load_chain_op(const LoadChainKey& key) {
+  return op_plus(Op::LoadChainFirst, static_cast<int>(load_chain_index(key)));
+}
+
+// The operation that runs VBinary `first` and gives its result at once to VBinary `second`
+// (WEFT_IOP_VCHAIN) as its left operand, or as its right one when `second` is commutative
+// (`right`); nothing when there is none.
+inline std::optional<Op> vector_chain(Op first, Op second, bool right) {
+#define WEFT_IOP_UNARY(ident, fn, R, A)
+#define WEFT_IOP_BINARY(ident, fn, R, A, B)
+#define WEFT_IOP_COMPARE(ident, fn, A)
+#define WEFT_IOP_LOAD(ident, R, M)
+#define WEFT_IOP_STORE(ident, V, M)
+#define WEFT_IOP(ident)
+#define WEFT_IOP_V(ident, kind, fn)
+#define WEFT_IOP_VCHAIN(ident, b1, b2, fn1, fn2, commutative) \
+  if (first == Op::b1 && second == Op::b2 && (!right || commutative)) return Op::ident;
+#include "compile/interp_ops.def"
+#undef WEFT_IOP_UNARY
+#undef WEFT_IOP_BINARY
+#undef WEFT_IOP_COMPARE
+#undef WEFT_IOP_LOAD
+#undef WEFT_IOP_STORE
+#undef WEFT_IOP
+#undef WEFT_IOP_V
+#undef WEFT_IOP_VCHAIN
+  return std::nullopt;
 }
 
 }  // namespace weft::compile

@@ -1,9 +1,11 @@
-// The handlers of the chains (compile/chain_ops.hpp): every pair of chainable operations of one
-// family, generated from the families' lists in the order chain_index() numbers them.
+// The handlers of the chains and load chains (compile/chain_ops.hpp): every pair of chainable
+// operations of one family, and every full-width load followed by one of them, generated from
+// the families' lists in the order chain_index() and load_chain_index() number them.
 #include <algorithm>
 #include <iterator>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "compile/chain_ops.hpp"
@@ -33,6 +35,21 @@ WEFT_HANDLER_CC HandlerResult chain(WEFT_HANDLER_ARGS) {
   const T c = kMode == ChainMode::Imm ? imm(high_half(w2)) : static_cast<T>(WEFT_SLOT(high_half(w2)));
   WEFT_SLOT(low_half(w1)) = static_cast<uint64_t>(kMode == ChainMode::TempRight ? F2(c, t) : F2(t, c));
   WEFT_NEXT(3);
+}
+
+// [h][dst|addr][offset|k][c]: a load chain (no bounds check: guard pages catch the access).
+template <auto F, typename T, ChainMode kMode>
+WEFT_HANDLER_CC HandlerResult load_chain(WEFT_HANDLER_ARGS) {
+  const Cell w1 = pc[1], w2 = pc[2];
+  const uint64_t ea =
+      uint64_t{static_cast<uint32_t>(static_cast<uint32_t>(WEFT_SLOT(high_half(w1))) +
+                                     high_half(w2))} +
+      low_half(w2);
+  T v;
+  std::memcpy(&v, mem + ea, sizeof(T));
+  const T c = kMode == ChainMode::Imm ? static_cast<T>(pc[3]) : static_cast<T>(WEFT_SLOT(low_half(pc[3])));
+  WEFT_SLOT(low_half(w1)) = static_cast<uint64_t>(kMode == ChainMode::TempRight ? F(c, v) : F(v, c));
+  WEFT_NEXT(4);
 }
 
 #define WEFT_CHAIN_FN(ident, fn, commutative) &ops::fn,
@@ -77,9 +94,33 @@ const void* chain_handler() {
   }
 }
 
+template <size_t I>
+const void* load_chain_handler() {
+  constexpr compile::LoadChainKey k = compile::load_chain_key(I);
+  constexpr ChainMode mode =
+      k.mode == ChainMode::TempRight && kCommutes[static_cast<size_t>(k.family)][k.second]
+          ? ChainMode::TempLeft
+          : k.mode;
+  if constexpr (k.family == ChainFamily::I32) {
+    return WEFT_H((load_chain<kI32[k.second], uint32_t, mode>));
+  } else if constexpr (k.family == ChainFamily::I64) {
+    return WEFT_H((load_chain<kI64[k.second], uint64_t, mode>));
+  } else if constexpr (k.family == ChainFamily::F32) {
+    return WEFT_H((load_chain<kF32[k.second], uint32_t, mode>));
+  } else {
+    return WEFT_H((load_chain<kF64[k.second], uint64_t, mode>));
+  }
+}
+
 template <size_t... I>
 void write_all(const void** out, std::index_sequence<I...>) {
   const void* const handlers[] = {chain_handler<I>()...};
+  std::copy(std::begin(handlers), std::end(handlers), out);
+}
+
+template <size_t... I>
+void write_all_loads(const void** out, std::index_sequence<I...>) {
+  const void* const handlers[] = {load_chain_handler<I>()...};
   std::copy(std::begin(handlers), std::end(handlers), out);
 }
 
@@ -87,6 +128,10 @@ void write_all(const void** out, std::index_sequence<I...>) {
 
 void write_chain_handlers(const void** out) {
   write_all(out, std::make_index_sequence<compile::kChainOpCount>());
+}
+
+void write_load_chain_handlers(const void** out) {
+  write_all_loads(out, std::make_index_sequence<compile::kLoadChainOpCount>());
 }
 
 }  // namespace weft::interp

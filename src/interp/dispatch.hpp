@@ -87,6 +87,8 @@ inline void run_code(const Cell* pc, uint64_t* fp, uint8_t* mem, runtime::VMCont
 const void* const* handler_table();
 // Writes the chains' handlers (compile/chain_ops.hpp) to out[0, kChainOpCount).
 void write_chain_handlers(const void** out);
+// Writes the load chains' handlers to out[0, kLoadChainOpCount).
+void write_load_chain_handlers(const void** out);
 // Writes the steps' handlers (compile/step_branch_ops.hpp) to out[0, kStepBranchOpCount).
 void write_step_branch_handlers(const void** out);
 const Cell* exit_code();

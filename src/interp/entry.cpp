@@ -2,6 +2,7 @@
 // that turns guard-page hits into traps.
 #include <signal.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <mutex>
@@ -16,13 +17,20 @@
 namespace weft::interp {
 namespace {
 
+// Created on the thread's first entry and kept for its life: re-entries from host functions
+// continue on it above the frames in use (ExecState::sp). Unmapped when the thread ends, except
+// for the main thread, whose end is the process's exit: its teardown frees the stacks at once,
+// while unmapping them first costs a noticeable part of a short run's start-up and exit.
 struct ThreadStack {
   ExecState state;
   uint64_t* slots = nullptr;
   Frame* frames = nullptr;
+  bool main_thread = false;
   ~ThreadStack() {
-    if (slots != nullptr) munmap(slots, kStackSlots * sizeof(uint64_t));
-    if (frames != nullptr) munmap(frames, kMaxFrames * sizeof(Frame));
+    if (!main_thread) {
+      if (slots != nullptr) munmap(slots, kStackSlots * sizeof(uint64_t));
+      if (frames != nullptr) munmap(frames, kMaxFrames * sizeof(Frame));
+    }
     delete[] state.trace;
   }
 };
@@ -68,6 +76,7 @@ ExecState* thread_exec_state() {
   }
   t_stack.slots = static_cast<uint64_t*>(slots);
   t_stack.frames = static_cast<Frame*>(frames);
+  t_stack.main_thread = gettid() == getpid();
   ExecState& st = t_stack.state;
   st.sp = t_stack.slots;
   st.stack_end = t_stack.slots + kStackSlots;
@@ -83,6 +92,7 @@ Result<std::shared_ptr<compile::ModuleCode>> compile_module(const ir::Module& mo
   options.bounds = config.bounds;
   options.consume_fuel = config.consume_fuel;
   options.epoch_interruption = config.epoch_interruption;
+  options.lazy = config.lazy_lowering;
   Result<std::shared_ptr<compile::ModuleCode>> code =
       compile::lower_module(module, handler_table(), options);
   if (!code) return code;
@@ -137,12 +147,29 @@ std::span<const TraceFrame> take_trap_trace(const runtime::VMFuncRef* callee) {
   return {st->trace, st->trace_size};
 }
 
+namespace {
+
+// Lowers `cf` now if it is still a lazy stub, so that the entry sets its real frame up.
+bool ensure_lowered(const compile::CompiledFunc& cf) {
+  const compile::Cell* code = compile::code_acquire(cf);
+  const auto lazy = reinterpret_cast<uintptr_t>(
+      handler_table()[static_cast<size_t>(compile::Op::LazyLower)]);
+  if (code[0] != lazy) [[likely]]
+    return true;
+  return compile::lower_function(*reinterpret_cast<compile::ModuleCode*>(code[1]),
+                                 static_cast<uint32_t>(code[2]))
+      .has_value();
+}
+
+}  // namespace
+
 runtime::TrapCode array_call(const runtime::VMFuncRef* callee, runtime::VMContext*,
                              runtime::ValRaw* values, size_t) {
   using runtime::TrapCode;
   ExecState* st = thread_exec_state();
   if (st == nullptr || st->nesting >= kMaxNesting) return TrapCode::CallStackExhausted;
   const auto* cf = static_cast<const compile::CompiledFunc*>(callee->wasm_call);
+  if (!ensure_lowered(*cf)) return TrapCode::OutOfMemory;
   uint64_t* const fp = st->sp;
   if (fp + cf->frame_slots > st->stack_end || st->frames_top == st->frames_end) {
     return TrapCode::CallStackExhausted;

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "compile/code_format.hpp"
+#include "compile/lower.hpp"
 #include "interp/dispatch.hpp"
 #include "interp/ops/ops.hpp"
 #include "runtime/instance.hpp"
@@ -297,6 +298,19 @@ WEFT_HANDLER_CC HandlerResult v_binary_shift(WEFT_HANDLER_ARGS) {
   WEFT_NEXT(3);
 }
 
+// [h][dst|a][b|c]: B2(B1(a, b), c), a binary operation whose result feeds another at once.
+template <auto B1, auto B2>
+WEFT_SIMD_BODY void v_chain_body(const Cell* pc, uint64_t* fp) {
+  const Cell w = pc[1], w2 = pc[2];
+  const V128 t = B1(read_v128(fp, high_half(w)), read_v128(fp, low_half(w2)));
+  write_v128(fp, low_half(w), B2(t, read_v128(fp, high_half(w2))));
+}
+template <auto B1, auto B2>
+WEFT_HANDLER_CC HandlerResult v_chain(WEFT_HANDLER_ARGS) {
+  v_chain_body<B1, B2>(pc, fp);
+  WEFT_NEXT(3);
+}
+
 // [h][dst|a][lane]
 template <auto F>
 WEFT_SIMD_BODY void v_extract_body(const Cell* pc, uint64_t* fp) {
@@ -412,19 +426,25 @@ WEFT_SIMD_BODY WEFT_TARGET_SSSE3 void op_i8x16_shuffle_pshufb_body(const Cell* p
   const Cell w = pc[1];
   const V128 lanes = ops::v128_from_u64(pc[3], pc[4]);
   write_v128(fp, low_half(w),
-             ops::i8x16_shuffle_pshufb(read_v128(fp, high_half(w)),
-                                       read_v128(fp, low_half(pc[2])), lanes));
+             ops::i8x16_shuffle_pshufb(read_v128(fp, high_half(w)), read_v128(fp, low_half(pc[2])),
+                                       lanes));
 }
-WEFT_TARGET_SSSE3 WEFT_SIMD_HANDLER(op_i8x16_shuffle_pshufb, 5)
+WEFT_TARGET_SSSE3 WEFT_HANDLER_CC HandlerResult op_i8x16_shuffle_pshufb(WEFT_HANDLER_ARGS) {
+  op_i8x16_shuffle_pshufb_body(pc, fp, ctx);
+  WEFT_NEXT(5);
+}
 
 WEFT_SIMD_BODY WEFT_TARGET_SSSE3 void op_i8x16_swizzle_pshufb_body(const Cell* pc, uint64_t* fp,
                                                                    const VMContext*) {
   const Cell w = pc[1];
-  write_v128(fp, low_half(w),
-             ops::i8x16_swizzle_pshufb(read_v128(fp, high_half(w)),
-                                       read_v128(fp, low_half(pc[2]))));
+  write_v128(
+      fp, low_half(w),
+      ops::i8x16_swizzle_pshufb(read_v128(fp, high_half(w)), read_v128(fp, low_half(pc[2]))));
 }
-WEFT_TARGET_SSSE3 WEFT_SIMD_HANDLER(op_i8x16_swizzle_pshufb, 3)
+WEFT_TARGET_SSSE3 WEFT_HANDLER_CC HandlerResult op_i8x16_swizzle_pshufb(WEFT_HANDLER_ARGS) {
+  op_i8x16_swizzle_pshufb_body(pc, fp, ctx);
+  WEFT_NEXT(3);
+}
 
 #endif
 
@@ -608,27 +628,61 @@ inline void zero_locals(uint64_t* p, uint32_t n) {
   }
 }
 
-// Enters `callee` with its frame at `callee_fp`; the caller resumes at `return_pc`.
-#define WEFT_ENTER(callee, callee_fp, return_pc, new_ctx)                                         \
-  do {                                                                                            \
-    const CompiledFunc* cf_ = (callee);                                                           \
-    uint64_t* nfp_ = (callee_fp);                                                                 \
-    if (nfp_ + cf_->frame_slots > st->stack_end || st->frames_top == st->frames_end) [[unlikely]] \
-      WEFT_TRAP(TrapCode::CallStackExhausted);                                                    \
-    *st->frames_top++ = Frame{(return_pc), fp, mem, ctx};                                         \
-    zero_locals(nfp_ + cf_->num_params, cf_->num_locals - cf_->num_params);                       \
-    fp = nfp_;                                                                                    \
-    ctx = (new_ctx);                                                                              \
-    mem = ctx->memory0_base;                                                                      \
-    pc = cf_->code;                                                                               \
-    WEFT_SYNC();                                                                                  \
-    WEFT_DISPATCH();                                                                              \
+// Enters `callee` with its frame at `callee_fp`; the caller resumes at `return_pc`. The code is
+// read first: a function lowered lazily by another thread meanwhile publishes its frame layout
+// before its code (compile::publish_lowered).
+#define WEFT_ENTER(callee, callee_fp, return_pc, new_ctx)                                  \
+  do {                                                                                     \
+    const CompiledFunc* cf_ = (callee);                                                    \
+    uint64_t* nfp_ = (callee_fp);                                                          \
+    const Cell* code_ = compile::code_acquire(*cf_);                                       \
+    if (nfp_ + compile::frame_slots_relaxed(*cf_) > st->stack_end ||                       \
+        st->frames_top == st->frames_end) [[unlikely]]                                     \
+      WEFT_TRAP(TrapCode::CallStackExhausted);                                             \
+    *st->frames_top++ = Frame{(return_pc), fp, mem, ctx};                                  \
+    zero_locals(nfp_ + cf_->num_params, compile::num_locals_relaxed(*cf_) - cf_->num_params); \
+    fp = nfp_;                                                                             \
+    ctx = (new_ctx);                                                                       \
+    mem = ctx->memory0_base;                                                               \
+    pc = code_;                                                                            \
+    WEFT_SYNC();                                                                           \
+    WEFT_DISPATCH();                                                                       \
   } while (0)
 
 WEFT_HANDLER_CC HandlerResult op_call_direct(WEFT_HANDLER_ARGS) {
   const auto* callee = reinterpret_cast<const CompiledFunc*>(pc[1]);
   uint64_t* nfp = reinterpret_cast<uint64_t*>(reinterpret_cast<char*>(fp) + low_half(pc[2]));
   WEFT_ENTER(callee, nfp, pc + 3, ctx);
+}
+
+// [LazyLower][ModuleCode*][index]: the code of a function not lowered yet. The call that got
+// here set the frame up for the parameters alone; lower the function, then finish the set-up
+// with its real frame as WEFT_ENTER would have. Failing (out of memory, or no room for the
+// frame), the call traps at the caller, as a call that could not start.
+[[gnu::noinline]] bool lower_lazily(compile::ModuleCode& code, uint32_t index) {
+  return compile::lower_function(code, index).has_value();
+}
+
+WEFT_HANDLER_CC HandlerResult op_lazy_lower(WEFT_HANDLER_ARGS) {
+  const auto index = static_cast<uint32_t>(pc[2]);
+  compile::ModuleCode& code = *reinterpret_cast<compile::ModuleCode*>(pc[1]);
+  const CompiledFunc& cf = code.funcs[index];
+  TrapCode trap = TrapCode::None;
+  if (!lower_lazily(code, index)) {
+    trap = TrapCode::OutOfMemory;
+  } else if (fp + compile::frame_slots_relaxed(cf) > st->stack_end) {
+    trap = TrapCode::CallStackExhausted;
+  }
+  if (trap != TrapCode::None) [[unlikely]] {
+    const Frame caller = *--st->frames_top;
+    st->trap = trap;
+    st->trap_pc = caller.return_pc;
+    st->trap_ctx = caller.ctx;
+    WEFT_EXIT();
+  }
+  zero_locals(fp + cf.num_params, compile::num_locals_relaxed(cf) - cf.num_params);
+  pc = compile::code_acquire(cf);
+  WEFT_DISPATCH();
 }
 
 // Calls through a funcref: interpreted code directly, a host function through array_call.
@@ -926,6 +980,8 @@ const void* const kHandlers[] = {
 #define WEFT_IOP_V(ident, kind, fn) WEFT_VHANDLERS_##kind(vops::fn)
 #define WEFT_IOP_VFUSED(ident, u, b, ufn, bfn) WEFT_H((v_unary_binary<&vops::ufn, &vops::bfn>)),
 #define WEFT_IOP_VSHIFTED(ident, b, s, bfn, sfn) WEFT_H((v_binary_shift<&vops::bfn, &vops::sfn>)),
+#define WEFT_IOP_VCHAIN(ident, b1, b2, fn1, fn2, commutative) \
+  WEFT_H((v_chain<&vops::fn1, &vops::fn2>)),
 #define WEFT_VHANDLERS_VUnary(f) WEFT_H(v_unary<&f>),
 #define WEFT_VHANDLERS_VReduce(f) WEFT_H(v_unary<&f>),
 #define WEFT_VHANDLERS_VSplat(f) WEFT_H(v_unary<&f>),
@@ -999,6 +1055,7 @@ const void* const kHandlers[] = {
 #define irregular_Fuel op_fuel
 #define irregular_Epoch op_epoch
 #define irregular_FuelEpoch op_fuel_epoch
+#define irregular_LazyLower op_lazy_lower
 #include "compile/interp_ops.def"
 #undef WEFT_IOP_UNARY
 #undef WEFT_IOP_BINARY
@@ -1009,6 +1066,7 @@ const void* const kHandlers[] = {
 #undef WEFT_IOP_V
 #undef WEFT_IOP_VFUSED
 #undef WEFT_IOP_VSHIFTED
+#undef WEFT_IOP_VCHAIN
 };
 static_assert(std::size(kHandlers) == static_cast<size_t>(compile::Op::ChainFirst));
 
@@ -1022,6 +1080,7 @@ const void* const* handler_table() {
     std::copy(std::begin(kHandlers), std::end(kHandlers), t.begin());
     write_chain_handlers(t.data() + static_cast<size_t>(compile::Op::ChainFirst));
     write_step_branch_handlers(t.data() + static_cast<size_t>(compile::Op::StepBranchFirst));
+    write_load_chain_handlers(t.data() + static_cast<size_t>(compile::Op::LoadChainFirst));
     select_host_simd_handlers(t.data());
     return t;
   }();

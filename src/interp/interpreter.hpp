@@ -19,9 +19,12 @@ struct Config {
   // Fuel and epoch checks (compile::LowerOptions); off, the code has none and pays nothing.
   bool consume_fuel = false;
   bool epoch_interruption = false;
+  // Lower each function on its first call rather than all of them in compile_module (the
+  // module is validated in full either way). Lazy, the ir::Module must outlive the code's runs.
+  bool lazy_lowering = true;
 };
 
-// Lowers every function of a validated module.
+// Lowers every function of a validated module, or prepares each to be lowered on first call.
 Result<std::shared_ptr<compile::ModuleCode>> compile_module(const ir::Module& module,
                                                             const Config& config);
 

@@ -94,6 +94,24 @@ TEST(SimdLowering, ConstantRightOperandCarriesItsSixteenBytesInline) {
   EXPECT_EQ(body[3], 7u);
 }
 
+TEST(SimdLowering, FloatProductFeedingAnAddChainsOnlyAsTheLeftOperand) {
+  auto code = lower_wat(R"((module
+      (func (param v128 v128 v128) (result v128)
+        (f32x4.add (f32x4.mul (local.get 0) (local.get 1)) (local.get 2)))
+      (func (param v128 v128 v128) (result v128)
+        (f32x4.add (local.get 2) (f32x4.mul (local.get 0) (local.get 1))))
+      (func (param v128 v128 v128) (result v128)
+        (i32x4.add (local.get 2) (i32x4.mul (local.get 0) (local.get 1))))))");
+  ASSERT_TRUE(code) << code.error().to_string();
+  const std::vector<Cell>& left = (*code)->bodies[0];
+  ASSERT_EQ(left.size(), 4u);
+  EXPECT_EQ(left[0], op_cell(Op::F32x4MulAdd));
+  EXPECT_EQ(left[2], pack(slot_offset(2), slot_offset(4)));
+  // Float addition keeps its operand order (NaN payloads): no chain with the product right.
+  EXPECT_EQ((*code)->bodies[1][0], op_cell(Op::F32x4Mul));
+  EXPECT_EQ((*code)->bodies[2][0], op_cell(Op::I32x4MulAdd));  // commutative
+}
+
 TEST(SimdLowering, AddressAdditionFoldsIntoAV128Load) {
   auto code = lower_wat(R"((module (memory 1) (func (param i32) (result v128)
       (v128.load offset=8 (i32.add (local.get 0) (i32.const 16))))))");

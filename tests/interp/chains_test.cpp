@@ -161,6 +161,61 @@ TEST_P(Chains, EveryPairMatchesTheTwoInstructions) {
   EXPECT_GT(checked, n * n * vs.size());
 }
 
+// Load chains: a full-width load, its address plain or with a constant added, feeding each
+// chainable operation from the left, the right and with a constant.
+TEST_P(Chains, EveryLoadFeedingAnOperationMatchesTheTwoInstructions) {
+  const Family& fam = families()[GetParam()];
+  const std::string t = fam.type;
+  const size_t n = fam.ops.size();
+  const std::string k = t[0] == 'f' ? "1.5" : "-3";
+  const uint64_t kb = t == "f32"   ? 0x3fc00000u
+                      : t == "f64" ? 0x3ff8000000000000u
+                      : t == "i32" ? 0xfffffffdu
+                                   : ~uint64_t{2};
+  std::string wat = "(module (memory 1)\n(func (export \"store\") (param i32 " + t + ") (" + t +
+                    ".store offset=8 (local.get 0) (local.get 1)))\n";
+  for (size_t j = 0; j < n; ++j) {
+    const std::string f = t + "." + fam.ops[j].wat, id = std::to_string(j);
+    const std::string sig = "(param i32 " + t + ") (result " + t + ")";
+    const std::string plain = "(" + t + ".load offset=8 (local.get 0))";
+    const std::string added = "(" + t + ".load (i32.add (local.get 0) (i32.const 8)))";
+    wat += "(func (export \"left" + id + "\") " + sig + " (" + f + " " + plain + " (local.get 1)))\n";
+    wat += "(func (export \"right" + id + "\") " + sig + " (" + f + " (local.get 1) " + added + "))\n";
+    wat += "(func (export \"imm" + id + "\") " + sig + " (" + f + " " + added + " (" + t + ".const " +
+           k + ")))\n";
+  }
+  wat += ")";
+  auto m = h.instantiate(wat);
+  ASSERT_TRUE(m) << m.error().to_string();
+  const uint64_t mask = t == "i32" || t == "f32" ? 0xffffffffu : ~uint64_t{0};
+  const auto& vs = fam.values;
+  for (size_t x = 0; x < vs.size(); ++x) {
+    const uint64_t in_memory = vs[x], other = vs[(x * 3 + 1) % vs.size()];
+    const uint64_t addr = 64 + 8 * x;
+    h.call1(*m, "store", {addr, in_memory});
+    for (size_t j = 0; j < n; ++j) {
+      const auto f = fam.ops[j].eval;
+      const std::string id = std::to_string(j);
+      ASSERT_EQ(h.call1(*m, "left" + id, {addr, other}), f(in_memory, other) & mask)
+          << t << " load then " << fam.ops[j].wat;
+      ASSERT_EQ(h.call1(*m, "right" + id, {addr, other}), f(other, in_memory) & mask)
+          << t << " " << fam.ops[j].wat << " of a load";
+      ASSERT_EQ(h.call1(*m, "imm" + id, {addr, other}), f(in_memory, kb) & mask)
+          << t << " load then " << fam.ops[j].wat << " " << k;
+    }
+  }
+  // The folded add wraps at 32 bits before the offset applies, and an access past the end
+  // still traps.
+  std::vector<runtime::ValRaw> args(2);
+  args[0].i32 = 0xfffffffcu;  // + 8 wraps to 4
+  ASSERT_EQ(h.call_raw(*m, "imm0", args), runtime::TrapCode::None);
+  for (const char* name : {"left0", "right0", "imm0"}) {
+    args.assign(2, runtime::ValRaw{});
+    args[0].i32 = 65536 - 8;
+    EXPECT_EQ(h.call_raw(*m, name, args), runtime::TrapCode::MemoryOutOfBounds) << name;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Families, Chains, ::testing::Values(0, 1, 2, 3),
                          [](const ::testing::TestParamInfo<size_t>& info) {
                            return std::string(families()[info.param].type);
