@@ -152,8 +152,8 @@ namespace {
 // Lowers `cf` now if it is still a lazy stub, so that the entry sets its real frame up.
 bool ensure_lowered(const compile::CompiledFunc& cf) {
   const compile::Cell* code = compile::code_acquire(cf);
-  const auto lazy = reinterpret_cast<uintptr_t>(
-      handler_table()[static_cast<size_t>(compile::Op::LazyLower)]);
+  const auto lazy =
+      reinterpret_cast<uintptr_t>(handler_table()[static_cast<size_t>(compile::Op::LazyLower)]);
   if (code[0] != lazy) [[likely]]
     return true;
   return compile::lower_function(*reinterpret_cast<compile::ModuleCode*>(code[1]),

@@ -631,22 +631,22 @@ inline void zero_locals(uint64_t* p, uint32_t n) {
 // Enters `callee` with its frame at `callee_fp`; the caller resumes at `return_pc`. The code is
 // read first: a function lowered lazily by another thread meanwhile publishes its frame layout
 // before its code (compile::publish_lowered).
-#define WEFT_ENTER(callee, callee_fp, return_pc, new_ctx)                                  \
-  do {                                                                                     \
-    const CompiledFunc* cf_ = (callee);                                                    \
-    uint64_t* nfp_ = (callee_fp);                                                          \
-    const Cell* code_ = compile::code_acquire(*cf_);                                       \
-    if (nfp_ + compile::frame_slots_relaxed(*cf_) > st->stack_end ||                       \
-        st->frames_top == st->frames_end) [[unlikely]]                                     \
-      WEFT_TRAP(TrapCode::CallStackExhausted);                                             \
-    *st->frames_top++ = Frame{(return_pc), fp, mem, ctx};                                  \
+#define WEFT_ENTER(callee, callee_fp, return_pc, new_ctx)                                     \
+  do {                                                                                        \
+    const CompiledFunc* cf_ = (callee);                                                       \
+    uint64_t* nfp_ = (callee_fp);                                                             \
+    const Cell* code_ = compile::code_acquire(*cf_);                                          \
+    if (nfp_ + compile::frame_slots_relaxed(*cf_) > st->stack_end ||                          \
+        st->frames_top == st->frames_end) [[unlikely]]                                        \
+      WEFT_TRAP(TrapCode::CallStackExhausted);                                                \
+    *st->frames_top++ = Frame{(return_pc), fp, mem, ctx};                                     \
     zero_locals(nfp_ + cf_->num_params, compile::num_locals_relaxed(*cf_) - cf_->num_params); \
-    fp = nfp_;                                                                             \
-    ctx = (new_ctx);                                                                       \
-    mem = ctx->memory0_base;                                                               \
-    pc = code_;                                                                            \
-    WEFT_SYNC();                                                                           \
-    WEFT_DISPATCH();                                                                       \
+    fp = nfp_;                                                                                \
+    ctx = (new_ctx);                                                                          \
+    mem = ctx->memory0_base;                                                                  \
+    pc = code_;                                                                               \
+    WEFT_SYNC();                                                                              \
+    WEFT_DISPATCH();                                                                          \
   } while (0)
 
 WEFT_HANDLER_CC HandlerResult op_call_direct(WEFT_HANDLER_ARGS) {
