@@ -579,14 +579,20 @@ class Lowering {
       return false;
     }
     const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
+    replace_producer(it->fused, h, high_half(w1), pack(low_half(w2), addend));
+    return true;
+  }
+  // Replaces the producer just emitted with `fused`, [h][temp(h)|a][b] (then `c` when given),
+  // the new producer of temp(h).
+  void replace_producer(Op fused, uint32_t h, uint32_t a, Cell b, std::optional<Cell> c = {}) {
     code_.resize(producer_start_);
     producer_end_ = kNone;
-    emit_op(it->fused);
+    emit_op(fused);
     const size_t w = here();
-    emit(pack(off(temp(h)), high_half(w1)));
-    emit(pack(low_half(w2), addend));
+    emit(pack(off(temp(h)), a));
+    emit(b);
+    if (c) emit(*c);
     produced(w, h);
-    return true;
   }
   // Operation `op` (second operand c: slot or immediate per `mode`) consuming the result the
   // last instruction just computed into a temp, both of one chain family, becomes one chain
@@ -606,13 +612,8 @@ class Lowering {
     };
     if ((first->imm && !fits(w2)) || (mode == ChainMode::Imm && !fits(c))) return false;
     if (mode == ChainMode::TempRight && second->commutative) mode = ChainMode::TempLeft;
-    code_.resize(producer_start_);
-    producer_end_ = kNone;
-    emit_op(chain_op({second->family, first->index, first->imm, second->index, mode}));
-    const size_t w = here();
-    emit(pack(off(temp(h)), high_half(w1)));
-    emit(pack(low_half(w2), static_cast<uint32_t>(c)));
-    produced(w, h);
+    replace_producer(chain_op({second->family, first->index, first->imm, second->index, mode}), h,
+                     high_half(w1), pack(low_half(w2), static_cast<uint32_t>(c)));
     return true;
   }
   // Operation `op` (second operand c: slot, or the constant's bits with ChainMode::Imm)
@@ -631,14 +632,8 @@ class Lowering {
     const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
     if (!load->add && w2 > UINT32_MAX) return false;
     if (mode == ChainMode::TempRight && second->commutative) mode = ChainMode::TempLeft;
-    code_.resize(producer_start_);
-    producer_end_ = kNone;
-    emit_op(load_chain_op({second->family, second->index, mode}));
-    const size_t w = here();
-    emit(pack(off(temp(h)), high_half(w1)));
-    emit(load->add ? w2 : pack(static_cast<uint32_t>(w2), 0));
-    emit(c);
-    produced(w, h);
+    replace_producer(load_chain_op({second->family, second->index, mode}), h, high_half(w1),
+                     load->add ? w2 : pack(static_cast<uint32_t>(w2), 0), c);
     return true;
   }
   void retarget(uint32_t slot) {
