@@ -463,6 +463,7 @@ class Lowering {
     if (!retargetable(cond, h)) return false;
     const Cell w1 = code_[producer_start_ + 1];
     if (producer_op_ == Op::I32Eqz) {
+      if (fuse_eqz_of_result(w1, when_true)) return true;
       code_.resize(producer_start_);
       producer_end_ = kNone;
       emit_op(when_true ? Op::BrUnless : Op::BrIf);
@@ -521,19 +522,46 @@ class Lowering {
     const bool into_local =
         cond.kind == Entry::Local && set_end_ == here() && set_local_ == cond.local;
     if (!into_temp && !into_local) return false;
+    const std::optional<Op> fused = result_branch_of(producer_op_);
+    if (!fused) return false;
+    const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
+    code_.resize(producer_start_);
+    producer_end_ = kNone;
+    set_end_ = kNone;
+    emit_op(when_true ? *fused : next_op(*fused));
+    emit(w1);
+    emit(w2);
+    return true;
+  }
+  // The i32.add, sub or and (or Imm form) that is also a branch on its result (BrIf; the
+  // BrUnless form follows it).
+  static std::optional<Op> result_branch_of(Op op) {
     static constexpr std::pair<Op, Op> kFusions[] = {
         {Op::I32Add, Op::I32AddBrIf}, {Op::I32AddImm, Op::I32AddImmBrIf},
         {Op::I32Sub, Op::I32SubBrIf}, {Op::I32SubImm, Op::I32SubImmBrIf},
         {Op::I32And, Op::I32AndBrIf}, {Op::I32AndImm, Op::I32AndImmBrIf},
     };
     const auto* it = std::find_if(std::begin(kFusions), std::end(kFusions),
-                                  [&](const auto& f) { return f.first == producer_op_; });
-    if (it == std::end(kFusions)) return false;
-    const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
-    code_.resize(producer_start_);
+                                  [&](const auto& f) { return f.first == op; });
+    if (it == std::end(kFusions)) return std::nullopt;
+    return it->second;
+  }
+  // When i32.eqz, just produced, tests the result that the instruction right before it computed
+  // (an i32.add, sub or and, into a temp or a local), with no label between them, that
+  // instruction becomes the branch with the sense inverted (eqz is true when the result is 0).
+  bool fuse_eqz_of_result(Cell eqz_w1, bool when_true) {
+    const Op prev = before_last_op_;
+    const size_t start = before_last_op_start_;
+    const std::optional<Op> fused = result_branch_of(prev);
+    if (!fused || start + 3 != producer_start_ || label_at_ == producer_start_ ||
+        code_[start] != reinterpret_cast<uintptr_t>(handlers_[static_cast<size_t>(prev)]))
+      return false;
+    const Cell w1 = code_[start + 1], w2 = code_[start + 2];
+    if (high_half(eqz_w1) != low_half(w1)) return false;  // eqz tests another value
+    code_.resize(start);
     producer_end_ = kNone;
     set_end_ = kNone;
-    emit_op(when_true ? it->second : next_op(it->second));
+    emit_op(when_true ? next_op(*fused) : *fused);
     emit(w1);
     emit(w2);
     return true;

@@ -90,6 +90,14 @@ TEST(Superinstructions, AndIntoIfBranchesWhenZero) {
   EXPECT_EQ((*body)[0], op_cell(Op::I32AndImmBrUnless));
 }
 
+TEST(Superinstructions, ZeroTestOfAnAndBranchesOnTheAnd) {
+  auto body = lower_body(R"((module (func (param i32)
+      (block (br_if 0 (i32.eqz (i32.and (local.get 0) (i32.const 4))))))))");
+  ASSERT_TRUE(body) << body.error().to_string();
+  EXPECT_EQ((*body)[0], op_cell(Op::I32AndImmBrUnless));  // taken when the and is 0
+  EXPECT_EQ((*body)[2], 4u);
+}
+
 // Indices in chain_ops.hpp's lists.
 constexpr uint8_t kAdd = 0, kSub = 1, kMul = 2, kXor = 5, kRotl = 9;
 

@@ -100,6 +100,32 @@ TEST_P(Superinstructions, ConstantAddressesTakeTheirOffsetAtLowering) {
   EXPECT_EQ(h.call(*m, "far", {}), TrapCode::MemoryOutOfBounds);
 }
 
+TEST_P(Superinstructions, ZeroTestOfAResultBranchesWithTheSenseInverted) {
+  // i32.eqz of an and, sub or add right before it: br_if taken when the result is 0, if's
+  // then-arm when it is 0, and a tee'd result still written.
+  auto m = h.instantiate(R"((module
+      (func (export "brif") (param i32 i32) (result i32)
+        (block $b (result i32)
+          (br_if $b (i32.const 10) (i32.eqz (i32.and (local.get 0) (local.get 1))))
+          (drop)
+          (i32.const 20)))
+      (func (export "if") (param i32) (result i32)
+        (if (result i32) (i32.eqz (i32.sub (local.get 0) (i32.const 7)))
+          (then (i32.const 1))
+          (else (i32.const 2))))
+      (func (export "tee") (param i32) (result i32) (local i32)
+        (block $b
+          (br_if $b (i32.eqz (local.tee 1 (i32.add (local.get 0) (i32.const 1))))))
+        (i32.add (local.get 1) (i32.const 100)))))");
+  ASSERT_TRUE(m) << m.error().to_string();
+  EXPECT_EQ(h.call1(*m, "brif", {4, 3}), 10u);  // 4 & 3 == 0: taken
+  EXPECT_EQ(h.call1(*m, "brif", {5, 3}), 20u);
+  EXPECT_EQ(h.call1(*m, "if", {7}), 1u);
+  EXPECT_EQ(h.call1(*m, "if", {8}), 2u);
+  EXPECT_EQ(h.call1(*m, "tee", {0xffffffffu}), 100u);  // the sum 0 written, branch taken
+  EXPECT_EQ(h.call1(*m, "tee", {4}), 105u);
+}
+
 TEST_P(Superinstructions, ResultThatIsAlsoABranchConditionIsKept) {
   auto m = h.instantiate(R"((module
       ;; local.tee of an add, then br_if on the local: counts down and keeps the counter.
