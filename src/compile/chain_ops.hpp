@@ -20,24 +20,26 @@ namespace weft::compile {
 // X(Ident, fn, commutative): the operations a chain may start or end with, per family, in the
 // order that numbers them. Ident names the Op, fn the semantics in interp/ops/. None of them
 // traps, so a chain never needs to say which half trapped.
-#define WEFT_CHAIN_I32_OPS(X)                                                                \
-  X(I32Add, i32_add, true)                                                                   \
-  X(I32Sub, i32_sub, false) X(I32Mul, i32_mul, true) X(I32And, i32_and, true)                \
-      X(I32Or, i32_or, true) X(I32Xor, i32_xor, true) X(I32Shl, i32_shl, false)              \
-          X(I32ShrS, i32_shr_s, false) X(I32ShrU, i32_shr_u, false) X(I32Rotl, i32_rotl, false) \
-              X(I32Rotr, i32_rotr, false)
-#define WEFT_CHAIN_I64_OPS(X)                                                                \
-  X(I64Add, i64_add, true)                                                                   \
-  X(I64Sub, i64_sub, false) X(I64Mul, i64_mul, true) X(I64And, i64_and, true)                \
-      X(I64Or, i64_or, true) X(I64Xor, i64_xor, true) X(I64Shl, i64_shl, false)              \
-          X(I64ShrS, i64_shr_s, false) X(I64ShrU, i64_shr_u, false) X(I64Rotl, i64_rotl, false) \
-              X(I64Rotr, i64_rotr, false)
+#define WEFT_CHAIN_I32_OPS(X)                                                         \
+  X(I32Add, i32_add, true)                                                            \
+  X(I32Sub, i32_sub, false)                                                           \
+  X(I32Mul, i32_mul, true) X(I32And, i32_and, true) X(I32Or, i32_or, true)            \
+      X(I32Xor, i32_xor, true) X(I32Shl, i32_shl, false) X(I32ShrS, i32_shr_s, false) \
+          X(I32ShrU, i32_shr_u, false) X(I32Rotl, i32_rotl, false) X(I32Rotr, i32_rotr, false)
+#define WEFT_CHAIN_I64_OPS(X)                                                         \
+  X(I64Add, i64_add, true)                                                            \
+  X(I64Sub, i64_sub, false)                                                           \
+  X(I64Mul, i64_mul, true) X(I64And, i64_and, true) X(I64Or, i64_or, true)            \
+      X(I64Xor, i64_xor, true) X(I64Shl, i64_shl, false) X(I64ShrS, i64_shr_s, false) \
+          X(I64ShrU, i64_shr_u, false) X(I64Rotl, i64_rotl, false) X(I64Rotr, i64_rotr, false)
 // Float operations are never treated as commutative: which NaN payload comes out depends on
 // the operand order, and the chain keeps the instructions' own order.
 #define WEFT_CHAIN_F32_OPS(X) \
-  X(F32Add, f32_add, false) X(F32Sub, f32_sub, false) X(F32Mul, f32_mul, false) X(F32Div, f32_div, false)
+  X(F32Add, f32_add, false)   \
+  X(F32Sub, f32_sub, false) X(F32Mul, f32_mul, false) X(F32Div, f32_div, false)
 #define WEFT_CHAIN_F64_OPS(X) \
-  X(F64Add, f64_add, false) X(F64Sub, f64_sub, false) X(F64Mul, f64_mul, false) X(F64Div, f64_div, false)
+  X(F64Add, f64_add, false)   \
+  X(F64Sub, f64_sub, false) X(F64Mul, f64_mul, false) X(F64Div, f64_div, false)
 
 enum class ChainFamily : uint8_t { I32, I64, F32, F64 };
 inline constexpr size_t kChainFamilies = 4;
@@ -78,8 +80,8 @@ constexpr size_t chain_family_base(ChainFamily family) {
   for (size_t f = 0; f < static_cast<size_t>(family); ++f) base += chain_family_size(f);
   return base;
 }
-inline constexpr size_t kChainOpCount = chain_family_base(ChainFamily::F64) +
-                                        chain_family_size(static_cast<size_t>(ChainFamily::F64));
+inline constexpr size_t kChainOpCount =
+    chain_family_base(ChainFamily::F64) + chain_family_size(static_cast<size_t>(ChainFamily::F64));
 
 constexpr size_t chain_index(const ChainKey& k) {
   const size_t n = kChainOpsPerFamily[static_cast<size_t>(k.family)];
@@ -136,10 +138,9 @@ constexpr LoadChainKey load_chain_key(size_t index) {
   return k;
 }
 
-inline constexpr size_t kLoadChainOpCount =
-    (kChainOpsPerFamily[0] + kChainOpsPerFamily[1] + kChainOpsPerFamily[2] +
-     kChainOpsPerFamily[3]) *
-    kChainModes;
+inline constexpr size_t kLoadChainOpCount = (kChainOpsPerFamily[0] + kChainOpsPerFamily[1] +
+                                             kChainOpsPerFamily[2] + kChainOpsPerFamily[3]) *
+                                            kChainModes;
 static_assert(load_chain_index(load_chain_key(kLoadChainOpCount - 1)) == kLoadChainOpCount - 1);
 
 }  // namespace weft::compile

@@ -454,35 +454,8 @@ bool Lowering::lower_plain(const Instruction& ins) {
       produced(w, h);
       return true;
     }
-    case Shape::Load: {
-      const uint32_t h = height() - 1;
-      const Entry a = pop();
-      uint32_t base, k;
-      bool reg;
-      if (fold_address_add(a, h, ins.memarg.offset, base, k, reg)) {
-        emit_op(op_plus(op, (reg ? 4 : 2) + (checked ? 1 : 0)));
-        const size_t w = here();
-        emit(pack(off(temp(h)), base));
-        emit(pack(static_cast<uint32_t>(ins.memarg.offset), k));
-        produced(w, h);
-        return true;
-      }
-      if (a.kind == Entry::Const) {  // a constant address: add the offset now
-        emit_op(op_plus(op, checked ? 7 : 6));
-        const size_t w = here();
-        emit(pack(off(temp(h)), 0));
-        emit(uint64_t{static_cast<uint32_t>(a.value)} + ins.memarg.offset);
-        produced(w, h);
-        return true;
-      }
-      const uint32_t sa = operand(a, h);
-      emit_op(checked ? next_op(op) : op);
-      const size_t w = here();
-      emit(pack(off(temp(h)), sa));
-      emit(ins.memarg.offset);
-      produced(w, h);
-      return true;
-    }
+    case Shape::Load:
+      return lower_load(op, ins.memarg.offset, checked, /*wide=*/false, /*has_abs=*/true);
     case Shape::Store: {
       const uint32_t h = height() - 2;
       const Entry v = pop();
@@ -541,7 +514,6 @@ bool Lowering::lower_plain(const Instruction& ins) {
 }  // namespace lowering
 
 using lowering::Lowering;
-
 
 // What lowering one function on demand needs, kept with the ModuleCode it lowers into. The
 // mutex serializes lowerings of the module (they share the Lowering's scratch space).

@@ -4,7 +4,6 @@
 
 namespace weft::compile::lowering {
 
-
 // An extend reads only one half (8 bytes) of its operand. When that operand is a shuffle whose
 // bytes there are one whole half of the shuffle's a or b, in order, the extend of that half of
 // a or b gives the same lanes: returns that extend and whether it reads b (else nothing).
@@ -186,27 +185,8 @@ bool Lowering::lower_simd(const Instruction& ins) {
       produced(w, h, false);
       return true;
     }
-    case Shape::VLoad: {
-      const uint32_t h = height() - 1;
-      const Entry a = pop();
-      uint32_t base, k;
-      bool reg;
-      if (fold_address_add(a, h, ins.memarg.offset, base, k, reg)) {
-        emit_op(op_plus(op, (reg ? 4 : 2) + (checked ? 1 : 0)));
-        const size_t w = here();
-        emit(pack(off(temp(h)), base));
-        emit(pack(static_cast<uint32_t>(ins.memarg.offset), k));
-        produced(w, h, true);
-        return true;
-      }
-      const uint32_t sa = operand(a, h);
-      emit_op(checked ? next_op(op) : op);
-      const size_t w = here();
-      emit(pack(off(temp(h)), sa));
-      emit(ins.memarg.offset);
-      produced(w, h, true);
-      return true;
-    }
+    case Shape::VLoad:
+      return lower_load(op, ins.memarg.offset, checked, /*wide=*/true, /*has_abs=*/false);
     case Shape::VLoadLane:
     case Shape::VStoreLane: {
       const uint32_t h = height() - 2;

@@ -30,7 +30,6 @@
 
 namespace weft::compile::lowering {
 
-
 using ir::Opcode;
 using validate::Instruction;
 
@@ -318,10 +317,9 @@ class Lowering {
   // still pays for the rest of its block).
   static constexpr uint8_t kFuelCheck = 1, kEpochCheck = 2;
   void start_block(bool entry_or_loop) {
-    pending_checks_ = static_cast<uint8_t>((options_.consume_fuel ? kFuelCheck : 0) |
-                                           (entry_or_loop && options_.epoch_interruption
-                                                ? kEpochCheck
-                                                : 0));
+    pending_checks_ =
+        static_cast<uint8_t>((options_.consume_fuel ? kFuelCheck : 0) |
+                             (entry_or_loop && options_.epoch_interruption ? kEpochCheck : 0));
   }
   // Before each live instruction other than else and end. Free instructions emit no code that
   // could be a branch target or loop back, so they leave a pending check to the next one.
@@ -611,6 +609,39 @@ class Lowering {
     }
     const Cell w1 = code_[producer_start_ + 1], w2 = code_[producer_start_ + 2];
     replace_producer(it->fused, h, high_half(w1), pack(low_half(w2), addend));
+    return true;
+  }
+  // A load (scalar, or v128 with `wide`) from the address on top of the stack:
+  // [h][dst|addr][offset], its Chk form next to `op`; an address add just computed folded in
+  // (Ident##Add or AddReg, 2 or 4 after `op`); with `has_abs`, a constant address with the
+  // offset added now (Ident##Abs, 6 after).
+  bool lower_load(Op op, uint64_t offset, bool checked, bool wide, bool has_abs) {
+    const uint32_t h = height() - 1;
+    const Entry a = pop();
+    uint32_t base, k;
+    bool reg;
+    if (fold_address_add(a, h, offset, base, k, reg)) {
+      emit_op(op_plus(op, (reg ? 4 : 2) + (checked ? 1 : 0)));
+      const size_t w = here();
+      emit(pack(off(temp(h)), base));
+      emit(pack(static_cast<uint32_t>(offset), k));
+      produced(w, h, wide);
+      return true;
+    }
+    if (has_abs && a.kind == Entry::Const) {
+      emit_op(op_plus(op, checked ? 7 : 6));
+      const size_t w = here();
+      emit(pack(off(temp(h)), 0));
+      emit(uint64_t{static_cast<uint32_t>(a.value)} + offset);
+      produced(w, h, wide);
+      return true;
+    }
+    const uint32_t sa = operand(a, h);
+    emit_op(checked ? next_op(op) : op);
+    const size_t w = here();
+    emit(pack(off(temp(h)), sa));
+    emit(offset);
+    produced(w, h, wide);
     return true;
   }
   // Replaces the producer just emitted with `fused`, [h][temp(h)|a][b] (then `c` when given),

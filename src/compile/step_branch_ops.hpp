@@ -17,10 +17,10 @@
 namespace weft::compile {
 
 // X(Ident, fn): the i32 comparisons, in the order that numbers them.
-#define WEFT_STEP_BRANCH_COMPARES(X)                                                         \
-  X(I32Eq, i32_eq) X(I32Ne, i32_ne) X(I32LtS, i32_lt_s) X(I32LtU, i32_lt_u) X(I32GtS, i32_gt_s) \
-      X(I32GtU, i32_gt_u) X(I32LeS, i32_le_s) X(I32LeU, i32_le_u) X(I32GeS, i32_ge_s)        \
-          X(I32GeU, i32_ge_u)
+#define WEFT_STEP_BRANCH_COMPARES(X)                                                               \
+  X(I32Eq, i32_eq)                                                                                 \
+  X(I32Ne, i32_ne) X(I32LtS, i32_lt_s) X(I32LtU, i32_lt_u) X(I32GtS, i32_gt_s) X(I32GtU, i32_gt_u) \
+      X(I32LeS, i32_le_s) X(I32LeU, i32_le_u) X(I32GeS, i32_ge_s) X(I32GeU, i32_ge_u)
 
 #define WEFT_STEP_BRANCH_COUNT(ident, fn) +1
 inline constexpr size_t kStepBranchCompares = 0 WEFT_STEP_BRANCH_COMPARES(WEFT_STEP_BRANCH_COUNT);
@@ -51,7 +51,6 @@ constexpr StepBranchKey step_branch_key(size_t index) {
   return k;
 }
 
-static_assert(step_branch_index(step_branch_key(kStepBranchOpCount - 1)) ==
-              kStepBranchOpCount - 1);
+static_assert(step_branch_index(step_branch_key(kStepBranchOpCount - 1)) == kStepBranchOpCount - 1);
 
 }  // namespace weft::compile

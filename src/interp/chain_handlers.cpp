@@ -1,12 +1,9 @@
 // The handlers of the chains and load chains (compile/chain_ops.hpp): every pair of chainable
 // operations of one family, and every full-width load followed by one of them, generated from
 // the families' lists in the order chain_index() and load_chain_index() number them.
-#include <algorithm>
-#include <iterator>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <utility>
 
 #include "compile/chain_ops.hpp"
 #include "interp/dispatch.hpp"
@@ -32,8 +29,10 @@ WEFT_HANDLER_CC HandlerResult chain(WEFT_HANDLER_ARGS) {
   const T a = static_cast<T>(WEFT_SLOT(high_half(w1)));
   const T b = kImm1 ? imm(low_half(w2)) : static_cast<T>(WEFT_SLOT(low_half(w2)));
   const T t = F1(a, b);
-  const T c = kMode == ChainMode::Imm ? imm(high_half(w2)) : static_cast<T>(WEFT_SLOT(high_half(w2)));
-  WEFT_SLOT(low_half(w1)) = static_cast<uint64_t>(kMode == ChainMode::TempRight ? F2(c, t) : F2(t, c));
+  const T c =
+      kMode == ChainMode::Imm ? imm(high_half(w2)) : static_cast<T>(WEFT_SLOT(high_half(w2)));
+  WEFT_SLOT(low_half(w1)) =
+      static_cast<uint64_t>(kMode == ChainMode::TempRight ? F2(c, t) : F2(t, c));
   WEFT_NEXT(3);
 }
 
@@ -41,14 +40,15 @@ WEFT_HANDLER_CC HandlerResult chain(WEFT_HANDLER_ARGS) {
 template <auto F, typename T, ChainMode kMode>
 WEFT_HANDLER_CC HandlerResult load_chain(WEFT_HANDLER_ARGS) {
   const Cell w1 = pc[1], w2 = pc[2];
-  const uint64_t ea =
-      uint64_t{static_cast<uint32_t>(static_cast<uint32_t>(WEFT_SLOT(high_half(w1))) +
-                                     high_half(w2))} +
-      low_half(w2);
+  const uint64_t ea = uint64_t{static_cast<uint32_t>(
+                          static_cast<uint32_t>(WEFT_SLOT(high_half(w1))) + high_half(w2))} +
+                      low_half(w2);
   T v;
   std::memcpy(&v, mem + ea, sizeof(T));
-  const T c = kMode == ChainMode::Imm ? static_cast<T>(pc[3]) : static_cast<T>(WEFT_SLOT(low_half(pc[3])));
-  WEFT_SLOT(low_half(w1)) = static_cast<uint64_t>(kMode == ChainMode::TempRight ? F(c, v) : F(v, c));
+  const T c =
+      kMode == ChainMode::Imm ? static_cast<T>(pc[3]) : static_cast<T>(WEFT_SLOT(low_half(pc[3])));
+  WEFT_SLOT(low_half(w1)) =
+      static_cast<uint64_t>(kMode == ChainMode::TempRight ? F(c, v) : F(v, c));
   WEFT_NEXT(4);
 }
 
@@ -112,26 +112,16 @@ const void* load_chain_handler() {
   }
 }
 
-template <size_t... I>
-void write_all(const void** out, std::index_sequence<I...>) {
-  const void* const handlers[] = {chain_handler<I>()...};
-  std::copy(std::begin(handlers), std::end(handlers), out);
-}
-
-template <size_t... I>
-void write_all_loads(const void** out, std::index_sequence<I...>) {
-  const void* const handlers[] = {load_chain_handler<I>()...};
-  std::copy(std::begin(handlers), std::end(handlers), out);
-}
-
 }  // namespace
 
 void write_chain_handlers(const void** out) {
-  write_all(out, std::make_index_sequence<compile::kChainOpCount>());
+  write_generated_handlers<compile::kChainOpCount>(
+      out, [](auto i) { return chain_handler<decltype(i)::value>(); });
 }
 
 void write_load_chain_handlers(const void** out) {
-  write_all_loads(out, std::make_index_sequence<compile::kLoadChainOpCount>());
+  write_generated_handlers<compile::kLoadChainOpCount>(
+      out, [](auto i) { return load_chain_handler<decltype(i)::value>(); });
 }
 
 }  // namespace weft::interp

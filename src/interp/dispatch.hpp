@@ -6,7 +6,12 @@
 // ExecState: slower, equally correct.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <type_traits>
+#include <utility>
 
 #include "compile/code_format.hpp"
 #include "interp/exec_state.hpp"
@@ -56,12 +61,12 @@ typedef HandlerResult(WEFT_HANDLER_CC* Handler)(const Cell* pc, uint64_t* fp, ui
   } while (0)
 
 // Also records where, for the trap's backtrace (the entry walks the frames from there).
-#define WEFT_TRAP(code)  \
-  do {                   \
-    st->trap = (code);   \
-    st->trap_pc = pc;    \
-    st->trap_ctx = ctx;  \
-    WEFT_EXIT();         \
+#define WEFT_TRAP(code) \
+  do {                  \
+    st->trap = (code);  \
+    st->trap_pc = pc;   \
+    st->trap_ctx = ctx; \
+    WEFT_EXIT();        \
   } while (0)
 
 // The slot at byte offset `off` in the current frame.
@@ -82,6 +87,18 @@ inline void run_code(const Cell* pc, uint64_t* fp, uint8_t* mem, runtime::VMCont
 
 // A handler as the untyped address the code holds.
 #define WEFT_H(f) reinterpret_cast<const void*>(static_cast<::weft::interp::Handler>(f))
+
+// Writes out[i] = make(std::integral_constant<size_t, i>) for i < N: the handlers of a family of
+// operations generated from their index (chains, steps), as one array initializer (a fold
+// expression over more than 256 elements exceeds clang's nesting limit).
+template <size_t N, typename Make>
+void write_generated_handlers(const void** out, Make make) {
+  [&]<size_t... I>(std::index_sequence<I...>) {
+    const void* const handlers[] = {make(std::integral_constant<size_t, I>{})...};
+    std::copy(std::begin(handlers), std::end(handlers), out);
+  }
+  (std::make_index_sequence<N>());
+}
 
 // The handler of every compile::Op, and the one-cell code that ends a run.
 const void* const* handler_table();

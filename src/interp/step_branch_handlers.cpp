@@ -1,10 +1,7 @@
 // The handlers of the steps (compile/step_branch_ops.hpp): an i32 add whose sum is compared and
 // branched on, for every comparison, operand form and branch sense.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <utility>
 
 #include "compile/step_branch_ops.hpp"
 #include "interp/dispatch.hpp"
@@ -24,8 +21,8 @@ WEFT_HANDLER_CC HandlerResult step_branch(WEFT_HANDLER_ARGS) {
   const uint32_t k = kStepImm ? low_half(pc[2]) : static_cast<uint32_t>(WEFT_SLOT(low_half(pc[2])));
   const uint32_t sum = static_cast<uint32_t>(WEFT_SLOT(high_half(w))) + k;
   WEFT_SLOT(low_half(w)) = sum;
-  const uint32_t b =
-      kCompareImm ? static_cast<uint32_t>(pc[3]) : static_cast<uint32_t>(WEFT_SLOT(low_half(pc[3])));
+  const uint32_t b = kCompareImm ? static_cast<uint32_t>(pc[3])
+                                 : static_cast<uint32_t>(WEFT_SLOT(low_half(pc[3])));
   if (static_cast<bool>(Compare(sum, b)) == kWhen) {
     pc = reinterpret_cast<const Cell*>(pc[4]);
     WEFT_DISPATCH();
@@ -34,8 +31,8 @@ WEFT_HANDLER_CC HandlerResult step_branch(WEFT_HANDLER_ARGS) {
 }
 
 #define WEFT_STEP_BRANCH_FN(ident, fn) &ops::fn,
-constexpr bool (*kCompares[])(uint32_t, uint32_t) = {
-    WEFT_STEP_BRANCH_COMPARES(WEFT_STEP_BRANCH_FN)};
+constexpr bool (*kCompares[])(uint32_t,
+                              uint32_t) = {WEFT_STEP_BRANCH_COMPARES(WEFT_STEP_BRANCH_FN)};
 #undef WEFT_STEP_BRANCH_FN
 
 template <size_t I>
@@ -44,16 +41,11 @@ const void* step_branch_handler() {
   return WEFT_H((step_branch<k.step_imm, kCompares[k.compare], k.compare_imm, k.when>));
 }
 
-template <size_t... I>
-void write_all(const void** out, std::index_sequence<I...>) {
-  const void* const handlers[] = {step_branch_handler<I>()...};
-  std::copy(std::begin(handlers), std::end(handlers), out);
-}
-
 }  // namespace
 
 void write_step_branch_handlers(const void** out) {
-  write_all(out, std::make_index_sequence<compile::kStepBranchOpCount>());
+  write_generated_handlers<compile::kStepBranchOpCount>(
+      out, [](auto i) { return step_branch_handler<decltype(i)::value>(); });
 }
 
 }  // namespace weft::interp

@@ -106,8 +106,8 @@ TEST(Superinstructions, OperationOfAResultJustComputedIsOneChain) {
       (i32.xor (i32.rotl (local.get 0) (i32.const 7)) (local.get 1)))))");
   ASSERT_TRUE(body) << body.error().to_string();
   ASSERT_EQ(body->size(), 4u);  // the chain into the result slot, then return
-  EXPECT_EQ((*body)[0], op_cell(chain_op({ChainFamily::I32, kRotl, true, kXor,
-                                          ChainMode::TempLeft})));
+  EXPECT_EQ((*body)[0],
+            op_cell(chain_op({ChainFamily::I32, kRotl, true, kXor, ChainMode::TempLeft})));
   EXPECT_EQ((*body)[1], pack(0, slot_offset(0)));
   EXPECT_EQ((*body)[2], pack(7, slot_offset(1)));
 }
@@ -117,8 +117,8 @@ TEST(Superinstructions, ChainKeepsTheOperandOrderOfAFloatOperation) {
       (f64.sub (local.get 2) (f64.mul (local.get 0) (local.get 1))))))");
   ASSERT_TRUE(body) << body.error().to_string();
   ASSERT_EQ(body->size(), 4u);
-  EXPECT_EQ((*body)[0], op_cell(chain_op({ChainFamily::F64, kMul, false, kSub,
-                                          ChainMode::TempRight})));
+  EXPECT_EQ((*body)[0],
+            op_cell(chain_op({ChainFamily::F64, kMul, false, kSub, ChainMode::TempRight})));
   EXPECT_EQ((*body)[2], pack(slot_offset(1), slot_offset(2)));
 }
 
@@ -127,8 +127,7 @@ TEST(Superinstructions, ConstantOnTheLeftOfACommutativeOperationChainsAsImmediat
       (i32.add (i32.const -5) (i32.mul (local.get 0) (local.get 1))))))");
   ASSERT_TRUE(body) << body.error().to_string();
   ASSERT_EQ(body->size(), 4u);
-  EXPECT_EQ((*body)[0], op_cell(chain_op({ChainFamily::I32, kMul, false, kAdd,
-                                          ChainMode::Imm})));
+  EXPECT_EQ((*body)[0], op_cell(chain_op({ChainFamily::I32, kMul, false, kAdd, ChainMode::Imm})));
   EXPECT_EQ((*body)[2], pack(slot_offset(1), static_cast<uint32_t>(-5)));
 }
 

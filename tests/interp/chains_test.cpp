@@ -92,8 +92,8 @@ std::vector<int64_t> immediates(const std::string& type) {
 }
 
 std::string function(const std::string& name, const std::string& type, const std::string& body) {
-  return "(func (export \"" + name + "\") (param " + type + " " + type + " " + type +
-         ") (result " + type + ") " + body + ")\n";
+  return "(func (export \"" + name + "\") (param " + type + " " + type + " " + type + ") (result " +
+         type + ") " + body + ")\n";
 }
 
 class Chains : public ::testing::TestWithParam<size_t> {
@@ -179,10 +179,12 @@ TEST_P(Chains, EveryLoadFeedingAnOperationMatchesTheTwoInstructions) {
     const std::string sig = "(param i32 " + t + ") (result " + t + ")";
     const std::string plain = "(" + t + ".load offset=8 (local.get 0))";
     const std::string added = "(" + t + ".load (i32.add (local.get 0) (i32.const 8)))";
-    wat += "(func (export \"left" + id + "\") " + sig + " (" + f + " " + plain + " (local.get 1)))\n";
-    wat += "(func (export \"right" + id + "\") " + sig + " (" + f + " (local.get 1) " + added + "))\n";
-    wat += "(func (export \"imm" + id + "\") " + sig + " (" + f + " " + added + " (" + t + ".const " +
-           k + ")))\n";
+    wat +=
+        "(func (export \"left" + id + "\") " + sig + " (" + f + " " + plain + " (local.get 1)))\n";
+    wat +=
+        "(func (export \"right" + id + "\") " + sig + " (" + f + " (local.get 1) " + added + "))\n";
+    wat += "(func (export \"imm" + id + "\") " + sig + " (" + f + " " + added + " (" + t +
+           ".const " + k + ")))\n";
   }
   wat += ")";
   auto m = h.instantiate(wat);

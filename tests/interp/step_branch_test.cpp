@@ -28,7 +28,7 @@ const Compare kCompares[] = {
     {"ge_u", ops::i32_ge_u},
 };
 
-constexpr int32_t kStep = -7;   // as a constant: added, or its negation subtracted
+constexpr int32_t kStep = -7;  // as a constant: added, or its negation subtracted
 constexpr int32_t kBound = 100;
 
 // Params (x, step, bound). Returns the sum when the branch is taken, the sum + 1000 when not.
@@ -36,8 +36,10 @@ std::string function(const std::string& name, const std::string& cmp, const std:
                      const std::string& bound, bool use_if) {
   const std::string cond = "(i32." + cmp + " (local.tee 0 " + sum + ") " + bound + ")";
   const std::string body =
-      use_if ? "(if " + cond + " (then (return (local.get 0)))) (i32.add (local.get 0) (i32.const 1000))"
-             : "(block (br_if 0 " + cond + ") (return (i32.add (local.get 0) (i32.const 1000)))) (local.get 0)";
+      use_if ? "(if " + cond +
+                   " (then (return (local.get 0)))) (i32.add (local.get 0) (i32.const 1000))"
+             : "(block (br_if 0 " + cond +
+                   ") (return (i32.add (local.get 0) (i32.const 1000)))) (local.get 0)";
   return "(func (export \"" + name + "\") (param i32 i32 i32) (result i32) " + body + ")\n";
 }
 
@@ -55,9 +57,9 @@ TEST(StepBranch, EveryComparisonBranchesAsTheTwoInstructions) {
     for (size_t s = 0; s < sums.size(); ++s)
       for (size_t b = 0; b < bounds.size(); ++b)
         for (const bool use_if : {false, true})
-          wat += function(std::string(c.name) + std::to_string(s) + std::to_string(b) +
-                              (use_if ? "if" : "br"),
-                          c.name, sums[s], bounds[b], use_if);
+          wat += function(
+              std::string(c.name) + std::to_string(s) + std::to_string(b) + (use_if ? "if" : "br"),
+              c.name, sums[s], bounds[b], use_if);
   wat += ")";
   auto m = h.instantiate(wat);
   ASSERT_TRUE(m) << m.error().to_string();
@@ -68,8 +70,8 @@ TEST(StepBranch, EveryComparisonBranchesAsTheTwoInstructions) {
     for (size_t s = 0; s < sums.size(); ++s) {
       for (size_t b = 0; b < bounds.size(); ++b) {
         for (const bool use_if : {false, true}) {
-          const std::string name = std::string(c.name) + std::to_string(s) + std::to_string(b) +
-                                   (use_if ? "if" : "br");
+          const std::string name =
+              std::string(c.name) + std::to_string(s) + std::to_string(b) + (use_if ? "if" : "br");
           for (const uint32_t x : xs) {
             const uint32_t step = static_cast<uint32_t>(kStep);
             const uint32_t bound = b == 0 ? x ^ 0x80000000u : static_cast<uint32_t>(kBound);
